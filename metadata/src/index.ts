@@ -1,0 +1,50 @@
+// The public face of @tessera/metadata. Everything the engine, runtime and designer use is here.
+
+export { filterFieldsOf, SYSTEM_FILTER_FIELDS } from "./compile/filter-fields.js";
+export { formulaCycles, formulaDependencies, formulaEvaluationOrder } from "./compile/formula-order.js";
+export type {
+  CompiledForm,
+  FieldConditions,
+  FormMode,
+  FormOptions,
+  FormSection,
+} from "./compile/layout-form.js";
+export { compileLayoutForm } from "./compile/layout-form.js";
+export { compileObjectSchema, JSON_SCHEMA_DIALECT } from "./compile/object-schema.js";
+export type { SystemField } from "./fields/field-base.js";
+export { isSystemField, NAME_PATTERN, NAME_REGEX, SYSTEM_FIELDS } from "./fields/field-base.js";
+export type {
+  Coercion,
+  FieldBase,
+  FieldCategory,
+  FieldTypeDescriptor,
+  IndexHint,
+  ValueSource,
+} from "./fields/field-type-descriptor.js";
+export * from "./fields/index.js";
+export type { Locale, LocalizedText } from "./i18n/localized-text.js";
+export { isLocale, LocalizedTextSchema, localize, SUPPORTED_LOCALES } from "./i18n/localized-text.js";
+export type { MetadataIssue } from "./issues/metadata-issue.js";
+export { escapePointerToken, pointer } from "./issues/metadata-issue.js";
+export type { JsonObject, JsonSchema, JsonValue, UiSchema } from "./json/json-types.js";
+export { isPlainObject } from "./json/json-types.js";
+export * from "./kinds/index.js";
+export type {
+  DocumentOfKind,
+  MetadataDocument,
+  MetadataKind,
+  MetadataKindMap,
+} from "./kinds/metadata-document.js";
+export type { ObjectDefinition, SharingModel, ValidationRule } from "./kinds/object.js";
+export { ObjectDefinitionSchema, SHARING_MODELS } from "./kinds/object.js";
+export type { FilterOperator } from "./rules/filter-operator.js";
+export { FILTER_OPERATORS } from "./rules/filter-operator.js";
+export * from "./rules/index.js";
+export { standardObject, standardObjects } from "./standard/standard-objects.js";
+export type { CheckContext, SemanticCheck } from "./validate/check-context.js";
+export { documentId } from "./validate/check-context.js";
+export { createAjv } from "./validate/create-ajv.js";
+export type { InferredType } from "./validate/infer-rule-type.js";
+export { inferRuleType } from "./validate/infer-rule-type.js";
+export type { DocumentSetValidation } from "./validate/validate-documents.js";
+export { validateDocumentSet, validateDocuments } from "./validate/validate-documents.js";
