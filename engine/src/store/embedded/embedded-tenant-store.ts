@@ -1,0 +1,52 @@
+import type { TenantStore } from "../store-port.js";
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsOf,
+  getPasswordHash,
+  getSession,
+  setPasswordHash,
+} from "./credentials.js";
+import { deleteDraft, listDraft, putDraft } from "./draft-documents.js";
+import { countRecords, findRecords } from "./find-records.js";
+import { publishVersion } from "./publish-version.js";
+import { currentVersion, currentVersionNumber, listVersions, readVersion } from "./published-versions.js";
+import { getRecord, getRecords } from "./read-records.js";
+import { readHistory } from "./record-history.js";
+import { summarize } from "./summarize-records.js";
+import type { TenantDatabase } from "./tenant-database.js";
+import { deleteRecords, insertRecord, insertRecords, updateRecord } from "./write-records.js";
+
+/**
+ * The TenantStore of one tenant database. Each method runs synchronously inside (better-sqlite3)
+ * and answers through a promise, so a throw becomes a rejection and callers see one async port.
+ */
+export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): TenantStore => ({
+  tenant,
+  listDraft: async () => listDraft(tdb),
+  putDraft: async (doc) => putDraft(tdb, doc),
+  deleteDraft: async (kind, name) => deleteDraft(tdb, kind, name),
+  currentVersion: async () => currentVersion(tdb),
+  currentVersionNumber: async () => currentVersionNumber(tdb),
+  readVersion: async (version) => readVersion(tdb, version),
+  listVersions: async () => listVersions(tdb),
+  publish: async (next, expectedCurrent, schema) => publishVersion(tdb, next, expectedCurrent, schema),
+  insertRecord: async (object, record, options) =>
+    insertRecord(tdb, object, record, options?.autoNumbers ?? [], options?.history ?? []),
+  insertRecords: async (object, records, history) => insertRecords(tdb, object, records, history ?? []),
+  getRecord: async (object, id) => getRecord(tdb, object, id),
+  getRecords: async (object, ids) => getRecords(tdb, object, ids),
+  updateRecord: async (object, record, expectedVersion, history) =>
+    updateRecord(tdb, object, record, expectedVersion, history ?? []),
+  deleteRecords: async (targets) => deleteRecords(tdb, targets),
+  findRecords: async (object, query) => findRecords(tdb, object, query),
+  countRecords: async (object, filter) => countRecords(tdb, object, filter),
+  summarize: async (object, operation, field, filter) => summarize(tdb, object, operation, field, filter),
+  history: async (object, recordId, options) => readHistory(tdb, object, recordId, options?.limit),
+  getPasswordHash: async (userId) => getPasswordHash(tdb, userId),
+  setPasswordHash: async (userId, hash) => setPasswordHash(tdb, userId, hash),
+  createSession: async (session) => createSession(tdb, session),
+  getSession: async (tokenHash) => getSession(tdb, tokenHash),
+  deleteSession: async (tokenHash) => deleteSession(tdb, tokenHash),
+  deleteSessionsOf: async (userId) => deleteSessionsOf(tdb, userId),
+});

@@ -1,0 +1,84 @@
+import type Database from "better-sqlite3";
+
+/** The layout of a tenant database this code reads and writes (PRAGMA user_version). */
+const TENANT_SCHEMA_VERSION = 1;
+
+/**
+ * The fixed tables of a tenant. Record tables (`r_<object>`) are created at publish time. Fixed
+ * tables never start with `r_`, and record indexes always contain `:`, so neither can collide
+ * with a name derived from metadata.
+ */
+const TENANT_SCHEMA = `
+CREATE TABLE drafts (
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  document BLOB NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (kind, name)
+);
+CREATE TABLE versions (
+  version INTEGER PRIMARY KEY,
+  published_at TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  documents BLOB NOT NULL,
+  changes BLOB NOT NULL
+);
+CREATE TABLE current_version (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  version INTEGER NOT NULL REFERENCES versions (version)
+);
+CREATE TABLE history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  object TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+CREATE INDEX history_of_record ON history (object, record_id, seq);
+CREATE TABLE counters (
+  object TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (object, field)
+);
+CREATE TABLE password_hashes (
+  user_id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_of_user ON sessions (user_id);
+`;
+
+/** The table of one object's records: system fields as columns, field values as JSONB. */
+export const recordTableSql = (quotedTable: string): string =>
+  `CREATE TABLE IF NOT EXISTS ${quotedTable} (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  owner_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  data BLOB NOT NULL
+)`;
+
+/** Creates the fixed tables of a new tenant database; refuses a layout newer than this code. */
+export const migrateTenantSchema = (db: Database.Database): void => {
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true });
+    if (version === TENANT_SCHEMA_VERSION) return;
+    if (version !== 0) throw new Error(`Tenant database layout ${String(version)} is not supported`);
+    db.exec(TENANT_SCHEMA);
+    db.pragma(`user_version = ${TENANT_SCHEMA_VERSION}`);
+  }).immediate();
+};

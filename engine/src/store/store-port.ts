@@ -1,0 +1,250 @@
+import type { FilterNode, JsonObject, JsonValue } from "@tessera/metadata";
+
+/**
+ * The store port. `Store` is the platform's view (tenants); every data operation goes through a
+ * `TenantStore`, which is bound to one tenant when it is created, so no call can name another
+ * tenant's data. Two adapters implement it: `embedded/` (SQLite, the default) and `mongo/`.
+ * Both pass tests/engine/store/store-conformance.ts.
+ */
+export interface Store {
+  readonly kind: "embedded" | "mongo";
+  listTenants(): Promise<string[]>;
+  hasTenant(tenant: string): Promise<boolean>;
+  /** Creates the tenant's storage. Throws `StoreError` code `tenantExists` if it exists. */
+  createTenant(tenant: string): Promise<void>;
+  /** The tenant's store. Throws `StoreError` code `unknownTenant` if it does not exist. */
+  tenant(tenant: string): Promise<TenantStore>;
+  /** Flushes and closes everything; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** The fields every stored record has, whatever its object. */
+export interface RecordSystemFields {
+  id: string;
+  /** Starts at 1; every successful update increments it by exactly 1. */
+  version: number;
+  ownerId: string;
+  /** ISO 8601 UTC with milliseconds (`Date#toISOString`). */
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/**
+ * A record as stored: system fields plus field values by field name. Absent means no value: the
+ * engine never stores null. Keys starting with `_` are engine-internal (e.g. `_approval`).
+ */
+export type StoredRecord = RecordSystemFields & { [field: string]: JsonValue };
+
+/** One change of one field, kept in the record's history. */
+export interface HistoryEntry {
+  object: string;
+  recordId: string;
+  field: string;
+  /** null when the field had no value. */
+  oldValue: JsonValue;
+  newValue: JsonValue;
+  /** The record version this change produced. */
+  version: number;
+  changedAt: string;
+  changedBy: string;
+}
+
+export interface SortKey {
+  field: string;
+  direction: "asc" | "desc";
+}
+
+/**
+ * A list query. Semantics are those of `evaluateFilter` from @tessera/metadata; values absent from
+ * a record sort before every present value in ascending order (after them in descending order).
+ */
+export interface RecordQuery {
+  filter?: FilterNode;
+  /** Case-insensitive substring match of `text` in any of `fields` (text-valued fields only). */
+  search?: { text: string; fields: readonly string[] };
+  /** Most significant first. The adapter appends `id` ascending as the final tie-breaker. */
+  sort: readonly SortKey[];
+  limit: number;
+  /**
+   * Keyset cursor: the values of the sort keys (then `id`) of the last record of the previous page;
+   * `null` for a sort key the record has no value for. Results start strictly after it, so pages
+   * are stable under concurrent inserts.
+   */
+  after?: readonly JsonValue[];
+  /** Fields to return besides the system fields; all when absent. */
+  fields?: readonly string[];
+}
+
+export interface RecordPage {
+  records: StoredRecord[];
+  /** True when at least one more record matches after the last one returned. */
+  hasMore: boolean;
+}
+
+/** An autoNumber field to fill on insert, inside the same atomic write (gap-free per tenant and object). */
+export interface AutoNumberAssignment {
+  field: string;
+  /** Counter value of the first record, when the counter does not exist yet. */
+  startAt: number;
+  /** Renders the counter value (e.g. 42 -> "INV-0042"). */
+  render: (counter: number) => string;
+}
+
+/** How an index is laid out; derived from metadata by the engine (see store/index-plan.ts). */
+export interface IndexSpec {
+  /** Stable name derived from the fields, unique per object. */
+  name: string;
+  keys: readonly SortKey[];
+  unique: boolean;
+}
+
+export type SummaryOperation = "count" | "sum" | "min" | "max" | "avg";
+
+/** One published metadata version, immutable once written. */
+export interface PublishedVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  documents: JsonObject[];
+  /** The change set against the previous version, as computed by the registry. */
+  changes: JsonObject[];
+}
+
+export interface DraftDocument {
+  kind: string;
+  name: string;
+  document: JsonObject;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface Session {
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Everything of one tenant. Methods are atomic unless stated otherwise; a method that throws has
+ * changed nothing.
+ */
+export interface TenantStore {
+  readonly tenant: string;
+
+  // --- metadata ---------------------------------------------------------------------------------
+  listDraft(): Promise<DraftDocument[]>;
+  putDraft(doc: DraftDocument): Promise<void>;
+  /** Resolves false when there was no such draft document. */
+  deleteDraft(kind: string, name: string): Promise<boolean>;
+  /** The active published version, if any. */
+  currentVersion(): Promise<PublishedVersion | undefined>;
+  /**
+   * The number of the active version (0 for none): one cheap read, made on every request so a
+   * publish on any app server is live on all of them at the next request.
+   */
+  currentVersionNumber(): Promise<number>;
+  readVersion(version: number): Promise<PublishedVersion | undefined>;
+  /** Summaries of every published version, newest first (documents and changes left out). */
+  listVersions(): Promise<Array<Omit<PublishedVersion, "documents" | "changes">>>;
+  /**
+   * Activates `next` atomically: stores it, makes it current, creates the storage of new objects
+   * and applies index changes. Conditioned on the current version still being `expectedCurrent`
+   * (0 for none); resolves false, changing nothing, when another publish won.
+   * Throws `StoreError` code `uniqueViolation` (with `field`) when a new unique index cannot be
+   * built over existing data.
+   */
+  publish(next: PublishedVersion, expectedCurrent: number, schema: StorageSchema): Promise<boolean>;
+
+  // --- records ----------------------------------------------------------------------------------
+  /**
+   * Inserts a new record (version 1), assigning `autoNumbers` and appending `history`, all in one
+   * atomic write. Throws `StoreError` code `uniqueViolation` (with `field`) when a unique field
+   * value is taken, and `duplicateId` when the id exists.
+   */
+  insertRecord(
+    object: string,
+    record: StoredRecord,
+    options?: { autoNumbers?: readonly AutoNumberAssignment[]; history?: readonly HistoryEntry[] },
+  ): Promise<StoredRecord>;
+  /**
+   * Inserts many new records (version 1) in one atomic write: all or none. For bulk loads (imports,
+   * seeding, benchmarks); records carry their final values (no autoNumber assignment).
+   * Throws `StoreError` code `uniqueViolation` or `duplicateId` as insertRecord does.
+   */
+  insertRecords(
+    object: string,
+    records: readonly StoredRecord[],
+    history?: readonly HistoryEntry[],
+  ): Promise<void>;
+  getRecord(object: string, id: string): Promise<StoredRecord | undefined>;
+  getRecords(object: string, ids: readonly string[]): Promise<StoredRecord[]>;
+  /**
+   * Replaces a record whose stored version is `expectedVersion` with `record` (whose version must
+   * be expectedVersion + 1), appending `history` in the same atomic write. Resolves false, changing
+   * nothing, when the stored version differs or the record is gone.
+   * Throws `StoreError` code `uniqueViolation` as insertRecord does.
+   */
+  updateRecord(
+    object: string,
+    record: StoredRecord,
+    expectedVersion: number,
+    history?: readonly HistoryEntry[],
+  ): Promise<boolean>;
+  /**
+   * Deletes every target in one atomic write (a master and its details). A target with
+   * `expectedVersion` is only deleted at that version; if any such condition fails, nothing is
+   * deleted and the call resolves false. History of deleted records is kept.
+   */
+  deleteRecords(
+    targets: ReadonlyArray<{ object: string; id: string; expectedVersion?: number }>,
+  ): Promise<boolean>;
+  findRecords(object: string, query: RecordQuery): Promise<RecordPage>;
+  countRecords(object: string, filter?: FilterNode): Promise<number>;
+  /** count/sum/min/max/avg of `field` over matching records; null when nothing matches (0 for count). */
+  summarize(
+    object: string,
+    operation: SummaryOperation,
+    field: string | undefined,
+    filter?: FilterNode,
+  ): Promise<number | null>;
+  /** Field history of one record, newest first. */
+  history(object: string, recordId: string, options?: { limit?: number }): Promise<HistoryEntry[]>;
+
+  // --- credentials and sessions (passwords never live in records) ---------------------------------
+  getPasswordHash(userId: string): Promise<string | undefined>;
+  setPasswordHash(userId: string, hash: string): Promise<void>;
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(userId: string): Promise<void>;
+}
+
+/** What storage the published metadata needs: per object, its indexes and text-searchable fields. */
+export interface StorageSchema {
+  objects: ReadonlyArray<{ name: string; indexes: readonly IndexSpec[] }>;
+  /** Objects whose storage (records and history) is dropped by this publish (forced removals). */
+  dropped: readonly string[];
+}
+
+export type StoreErrorCode =
+  | "tenantExists"
+  | "unknownTenant"
+  | "uniqueViolation"
+  | "duplicateId"
+  | "unknownObject";
+
+/** A failure the store reports to the engine; the engine maps it to an HTTP answer. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "StoreError";
+  }
+}

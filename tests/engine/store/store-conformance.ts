@@ -1,0 +1,26 @@
+import { describe } from "vitest";
+import { describeCredentials } from "./conformance/credentials.js";
+import { describeMetadata } from "./conformance/metadata.js";
+import { describeRecordFilters } from "./conformance/record-filters.js";
+import { describeRecordListing } from "./conformance/record-listing.js";
+import { describeRecordWrites } from "./conformance/record-writes.js";
+import type { StoreFactory } from "./conformance/store-fixture.js";
+import { describeTenants } from "./conformance/tenants.js";
+
+export type { StoreFactory } from "./conformance/store-fixture.js";
+
+/**
+ * The behaviour every store adapter must have: every method of the port and every promise of its
+ * doc comments. `createStore` makes a fresh, empty store for each test; the suite closes it, then
+ * calls `cleanup`. Each failing write is followed by reading the store back.
+ */
+export const describeStoreConformance = (name: string, createStore: StoreFactory): void => {
+  describe(`store conformance: ${name}`, () => {
+    describeTenants(createStore);
+    describeMetadata(createStore);
+    describeRecordWrites(createStore);
+    describeRecordFilters(createStore);
+    describeRecordListing(createStore);
+    describeCredentials(createStore);
+  });
+};
