@@ -1,7 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests run against package sources (the "source" export condition), so `npm test` needs no build.
-const conditions = ["source", "module", "node", "import", "default"];
+// Tests run against package sources, so `npm test` needs no build.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const project = (name: string, extra: Record<string, unknown> = {}) => ({
   extends: true as const,
@@ -9,8 +10,12 @@ const project = (name: string, extra: Record<string, unknown> = {}) => ({
 });
 
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["source"] } },
+  resolve: {
+    alias: {
+      "@tessera/metadata": source("./metadata/src/index.ts"),
+      "@tessera/engine": source("./engine/src/index.ts"),
+    },
+  },
   test: {
     projects: [
       project("metadata"),

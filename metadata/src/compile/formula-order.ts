@@ -53,24 +53,36 @@ export const formulaCycles = (object: ObjectDefinition): string[][] => {
       component.unshift(member);
     } while (member !== node);
     const selfLoop = component.length === 1 && (graph.get(node) ?? []).includes(node);
-    if (component.length > 1 || selfLoop)
-      cycles.push([...orderCycle(component, graph), component[0] ?? node]);
+    if (component.length > 1 || selfLoop) cycles.push(closedWalk(node, component, graph));
   };
 
   for (const node of graph.keys()) if (!index.has(node)) visit(node);
   return cycles;
 };
 
-/** Walks a strongly connected component from its first member along dependency edges. */
-const orderCycle = (component: string[], graph: Map<string, string[]>): string[] => {
+/**
+ * A shortest walk along dependency edges from `start` back to it, inside its strongly connected
+ * component: ["a", "b", "a"]. Every step of the walk is an edge, so the message names a real cycle.
+ */
+const closedWalk = (start: string, component: string[], graph: Map<string, string[]>): string[] => {
   const members = new Set(component);
-  const path: string[] = [];
-  let current = component[0];
-  while (current !== undefined && !path.includes(current)) {
-    path.push(current);
-    current = (graph.get(current) ?? []).find((n) => members.has(n) && !path.includes(n)) ?? undefined;
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  for (const node of queue) {
+    for (const next of graph.get(node) ?? []) {
+      if (next === start) {
+        const walk = [node];
+        for (let at = cameFrom.get(node); at !== undefined; at = cameFrom.get(at)) walk.unshift(at);
+        return [...walk, start];
+      }
+      if (members.has(next) && next !== start && !cameFrom.has(next)) {
+        cameFrom.set(next, node);
+        queue.push(next);
+      }
+    }
   }
-  return path;
+  // Unreachable: every member of a component (or a self-loop) lies on a cycle through `start`.
+  return [start, start];
 };
 
 /**

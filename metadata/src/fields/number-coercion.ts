@@ -40,7 +40,10 @@ const shiftDecimal = (value: number, places: number): number => {
 
 /** Rounds half away from zero to `scale` decimals: 1.005 -> 1.01, -2.5 -> -3 (scale 0). */
 export const roundToScale = (value: number, scale: number): number => {
-  const rounded = Math.sign(value) * Math.round(shiftDecimal(Math.abs(value), scale));
+  // Binary floating point stores 1200.5 * 1.13 as 1356.5649999999998; reading the value at 15
+  // significant digits first recovers the decimal a person computes (1356.565 -> 1356.57).
+  const decimal = Math.abs(Number(value.toPrecision(15)));
+  const rounded = Math.sign(value) * Math.round(shiftDecimal(decimal, scale));
   // Adding 0 turns -0 into 0, so a stored value never prints as "-0".
   return shiftDecimal(rounded, -scale) + 0;
 };

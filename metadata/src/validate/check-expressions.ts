@@ -91,6 +91,9 @@ const unknownField = (
   message: `The rule reads "${name}", which is not a field of "${object.name}".`,
 });
 
+/** The filter parser words its problems as phrases; issues are sentences like every other. */
+const asSentence = (message: string): string => (/[.!?]$/.test(message) ? message : `${message}.`);
+
 const checkFilterSite = (site: ExpressionSite, object: ObjectDefinition): MetadataIssue[] => {
   const parsed = parseFilter(site.expression, filterFieldsOf(object));
   return parsed.ok
@@ -99,7 +102,7 @@ const checkFilterSite = (site: ExpressionSite, object: ObjectDefinition): Metada
         document: site.document,
         path: `${site.path}${p.path}`,
         code: p.code,
-        message: p.message,
+        message: asSentence(p.message),
       }));
 };
 

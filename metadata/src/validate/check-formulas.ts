@@ -1,6 +1,7 @@
 import { formulaCycles } from "../compile/formula-order.js";
 import { isSystemField } from "../fields/field-base.js";
 import type { FieldDefinition } from "../fields/registry.js";
+import type { FormulaReturnType } from "../fields/types/formula.js";
 import { type MetadataIssue, pointer } from "../issues/metadata-issue.js";
 import type { ObjectDefinition } from "../kinds/object.js";
 import { type InferredType, inferRuleType } from "./infer-rule-type.js";
@@ -77,6 +78,16 @@ const TYPE_WORDS: Record<InferredType, string> = {
   unknown: "a value",
 };
 
+const RETURN_TYPE_WORDS: Record<FormulaReturnType, string> = {
+  text: "text",
+  number: "a number",
+  currency: "a currency amount",
+  percent: "a percentage",
+  boolean: "true/false",
+  date: "a date",
+  datetime: "a date and time",
+};
+
 /** A formula whose expression certainly yields another type than its declared return type. */
 export const checkFormulaReturnTypes = (object: ObjectDefinition, document: string): MetadataIssue[] => {
   const resolve = fieldTypeResolver(object);
@@ -92,7 +103,7 @@ export const checkFormulaReturnTypes = (object: ObjectDefinition, document: stri
         document,
         path: pointer("fields", i, "returnType"),
         code: "formula.returnTypeMismatch",
-        message: `"${field.name}" is declared to return ${TYPE_WORDS[expected]}, but its expression gives ${TYPE_WORDS[inferred]}.`,
+        message: `"${field.name}" is declared to return ${RETURN_TYPE_WORDS[field.returnType]}, but its expression gives ${TYPE_WORDS[inferred]}.`,
       });
     }
   });

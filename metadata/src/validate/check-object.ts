@@ -7,6 +7,9 @@ import type { CheckContext } from "./check-context.js";
 import { documentId } from "./check-context.js";
 import { checkFormulaCycles, checkFormulaReturnTypes } from "./check-formulas.js";
 
+/** NAME_PATTERN without its reserved words: a name of this shape that NAME_REGEX refuses is reserved. */
+const NAME_SHAPE = /^[a-z][A-Za-z0-9]{0,62}$/;
+
 const RECORD_NAME_TYPES = new Set(["text", "email", "phone", "autoNumber", "formula"]);
 
 const checkFieldNames = (object: ObjectDefinition, document: string): MetadataIssue[] => {
@@ -26,7 +29,9 @@ const checkFieldNames = (object: ObjectDefinition, document: string): MetadataIs
         document,
         path,
         code: "field.badName",
-        message: `"${field.name}" is not a valid name: start with a lower-case letter, then letters and digits only (e.g. closeDate).`,
+        message: NAME_SHAPE.test(field.name)
+          ? `"${field.name}" is a reserved word and cannot name a field; choose another name.`
+          : `"${field.name}" is not a valid name: start with a lower-case letter, then letters and digits only (e.g. closeDate).`,
       });
     }
     const first = firstIndex.get(field.name);
@@ -136,7 +141,8 @@ const checkRollup = (
       message: `"${field.childObject}.${field.relationshipField}" must be a master-detail or lookup field pointing to "${object.name}".`,
     });
   }
-  if (field.operation !== "count") {
+  // A missing summary field is reported by the rollupSummary type's own check.
+  if (field.operation !== "count" && field.summaryField !== undefined) {
     const summarised = child.fields.find((f) => f.name === field.summaryField);
     const numeric =
       summarised !== undefined &&

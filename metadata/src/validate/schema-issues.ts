@@ -18,8 +18,27 @@ const describeType = (type: unknown): string =>
 
 const quote = (value: unknown): string => JSON.stringify(value);
 
+/**
+ * `sentence` about the value at `at`, naming it by its key ('"approvers" needs at least 1 entry.');
+ * a list entry or the whole document has no name of its own, so the sentence is kept as it is.
+ */
+const aboutValueAt = (at: string, sentence: string): string => {
+  const token = at
+    .slice(at.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
+  if (token === "" || /^[0-9]+$/.test(token)) return sentence;
+  return `${quote(token)} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+};
+
 /** Words a business admin understands for one ajv error, and the pointer it is about. */
 const describe = (error: ErrorObject): { path: string; message: string } => {
+  const { path, message } = describeKeyword(error);
+  const named = path === error.instancePath ? aboutValueAt(path, message) : message;
+  return { path, message: named };
+};
+
+const describeKeyword = (error: ErrorObject): { path: string; message: string } => {
   const at = error.instancePath;
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -47,7 +66,7 @@ const describe = (error: ErrorObject): { path: string; message: string } => {
         ? {
             path: at,
             message:
-              "Names start with a lower-case letter, contain only letters and digits (at most 63) and are not reserved words such as constructor; e.g. closeDate.",
+              "Must start with a lower-case letter, contain only letters and digits (at most 63) and not be a reserved word such as constructor; e.g. closeDate.",
           }
         : { path: at, message: "Has an invalid format." };
     case "minLength":
@@ -75,8 +94,10 @@ const describe = (error: ErrorObject): { path: string; message: string } => {
         path: `${at}/${escapePointerToken(String(p.propertyName))}`,
         message: `${quote(p.propertyName)} is not allowed as a name.`,
       };
-    default:
-      return { path: at, message: `${error.message ?? "Is not valid"}.` };
+    default: {
+      const text = error.message ?? "is not valid";
+      return { path: at, message: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` };
+    }
   }
 };
 

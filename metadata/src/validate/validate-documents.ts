@@ -119,7 +119,9 @@ const validateShape = (
     const issues = [...(shellOk ? [] : schemaIssues(shell.errors ?? [], id)), ...fields.issues];
     if (!isPlainObject(input) || typeof input.name !== "string") return { issues };
     const document = { ...input, fields: fields.valid } as unknown as ObjectDefinition;
-    return { issues, validated: { document, wellFormed: shellOk } };
+    // With a field refused, the checks would see shifted field indexes and miss the refused field:
+    // other documents still resolve against the valid fields, the object's own checks wait.
+    return { issues, validated: { document, wellFormed: shellOk && fields.issues.length === 0 } };
   }
   const validate = validatorFor(`kind:${kind}`, () => metadataKinds[kind].schema);
   if (validate(input))
@@ -183,7 +185,7 @@ export const validateDocumentSet = (inputs: readonly unknown[]): DocumentSetVali
         document: identity.id,
         path: "/name",
         code: "document.duplicate",
-        message: `There is already a ${identity.id.replace("/", ' named "')}".`,
+        message: `There is already another ${metadataKinds[identity.kind].label.en.toLowerCase()} named "${String(input.name)}".`,
       });
       return;
     }

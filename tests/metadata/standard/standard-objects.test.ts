@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isSystemField, NAME_REGEX } from "../../../metadata/src/fields/field-base.js";
 import { isPlainObject } from "../../../metadata/src/json/json-types.js";
 import { type ObjectDefinition, ObjectDefinitionSchema } from "../../../metadata/src/kinds/object.js";
+import { evaluateRule } from "../../../metadata/src/rules/index.js";
 import { standardObject, standardObjects } from "../../../metadata/src/standard/standard-objects.js";
 import { createAjv } from "../../../metadata/src/validate/create-ajv.js";
 import { validateDocuments } from "../../../metadata/src/validate/validate-documents.js";
@@ -121,10 +122,17 @@ describe("standard labels", () => {
     expect(standardObjects.flatMap((o) => untranslated(o, `object/${o.name}`))).toEqual([]);
   });
 
-  it("write contact and lead names family name first", () => {
-    const fullName = fieldOf(byName("contact"), "fullName");
-    expect(fullName?.type === "formula" && varsIn(fullName.expression)).toEqual(["lastName", "firstName"]);
-  });
+  it.each(["contact", "lead"])(
+    "write %s names in Chinese order for Chinese names, Western order otherwise",
+    (object) => {
+      const fullName = fieldOf(byName(object), "fullName");
+      const expression = fullName?.type === "formula" ? fullName.expression : null;
+      expect(evaluateRule(expression, { lastName: "王", firstName: "伟" })).toBe("王伟");
+      expect(evaluateRule(expression, { lastName: "Chen", firstName: "Li" })).toBe("Li Chen");
+      expect(evaluateRule(expression, { lastName: "Chen" })).toBe("Chen");
+      expect(evaluateRule(expression, { lastName: "欧阳" })).toBe("欧阳");
+    },
+  );
 });
 
 describe("standard ids", () => {

@@ -1,0 +1,26 @@
+import { resolve } from "node:path";
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  mongoUri?: string;
+  adminPassword?: string;
+  logLevel: string;
+}
+
+/** Configuration from the environment (README: Configuration). */
+export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: resolve(env.TESSERA_DATA_DIR ?? ".tessera"),
+    ...(env.MONGODB_URI !== undefined && env.MONGODB_URI !== "" && { mongoUri: env.MONGODB_URI }),
+    ...(env.TESSERA_ADMIN_PASSWORD !== undefined &&
+      env.TESSERA_ADMIN_PASSWORD !== "" && { adminPassword: env.TESSERA_ADMIN_PASSWORD }),
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+};
