@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { runListBench } from "./suites/engine-list.js";
+import { runWriteBench } from "./suites/engine-writes.js";
 import { runRecordValidationBench } from "./suites/record-validation.js";
 import { runRulesBench } from "./suites/rules.js";
 
@@ -7,6 +9,8 @@ import { runRulesBench } from "./suites/rules.js";
 const suites: Record<string, () => unknown | Promise<unknown>> = {
   rules: runRulesBench,
   recordValidation: runRecordValidationBench,
+  writes: runWriteBench,
+  list: runListBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -37,15 +37,21 @@ export const computeFormulas = (
   values: JsonObject,
   system: JsonObject,
 ): void => {
+  if (object.formulas.length === 0) return;
+  // One data object for all formulas: each result is visible to the formulas after it.
+  const data = ruleData(ctx, { ...system, ...values });
   for (const { field, evaluate } of object.formulas) {
     let result: unknown;
     try {
-      result = evaluate(ruleData(ctx, { ...system, ...values }));
+      result = evaluate(data);
     } catch {
       result = null;
     }
     const coerced = coerceFieldValue(field, result);
-    setOrClear(values, field.name, coerced.ok ? coerced.value : null);
+    const value = coerced.ok ? coerced.value : null;
+    setOrClear(values, field.name, value);
+    if (value === null) delete data[field.name];
+    else data[field.name] = value;
   }
 };
 

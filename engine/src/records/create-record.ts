@@ -82,7 +82,8 @@ export const createRecord = async (
   if (autoNumbers.length > 0 && object.formulas.length > 0)
     stored = await recomputeAfterNumbering(ctx, object.name, stored);
   await refreshRollups(ctx, object, [stored]);
-  return presentRecord(ctx, object, (await ctx.store.getRecord(object.name, stored.id)) ?? stored);
+  // The stored record is final: rollups change parents, never the record just written.
+  return presentRecord(ctx, object, stored);
 };
 
 const recomputeAfterNumbering = async (

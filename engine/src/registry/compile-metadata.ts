@@ -27,11 +27,10 @@ const isReference = (field: ObjectDefinition["fields"][number]): field is Refere
 const referencedObject = (field: ReferenceField): string =>
   field.type === "user" ? "user" : field.reference;
 
-const compileObject = (
-  object: ObjectDefinition,
-  all: readonly ObjectDefinition[],
-  ajv: ReturnType<typeof createAjv>,
-): CompiledObject => {
+type Compiled = Pick<CompiledObject, "validate" | "formulas" | "defaults" | "validationRules">;
+
+/** The costly artefacts of an object (ajv validator, compiled rules), which depend on it alone. */
+const compileArtefacts = (object: ObjectDefinition, ajv: ReturnType<typeof createAjv>): Compiled => {
   const fields = new Map(object.fields.map((f) => [f.name, f]));
   const order = formulaEvaluationOrder(object);
   const formulas = order.map((name) => {
@@ -48,6 +47,21 @@ const compileObject = (
         : { field, value: fallback },
     );
   }
+  return {
+    validate: ajv.compile(compileObjectSchema(object)),
+    formulas,
+    defaults,
+    validationRules: (object.validationRules ?? [])
+      .filter((rule) => rule.active !== false)
+      .map((rule) => ({ rule, errorWhen: compileRule(rule.errorWhen) })),
+  };
+};
+
+const compileObject = (
+  object: ObjectDefinition,
+  all: readonly ObjectDefinition[],
+  artefacts: Compiled,
+): CompiledObject => {
   const incoming: IncomingReference[] = [];
   const dependentRollups: DependentRollup[] = [];
   for (const other of all) {
@@ -60,15 +74,10 @@ const compileObject = (
     }
   }
   return {
+    ...artefacts,
     definition: object,
     name: object.name,
-    fields,
-    validate: ajv.compile(compileObjectSchema(object)),
-    formulas,
-    defaults,
-    validationRules: (object.validationRules ?? [])
-      .filter((rule) => rule.active !== false)
-      .map((rule) => ({ rule, errorWhen: compileRule(rule.errorWhen) })),
+    fields: new Map(object.fields.map((f) => [f.name, f])),
     references: object.fields.filter(isReference),
     rollups: object.fields.filter((f) => f.type === "rollupSummary"),
     incoming,
@@ -89,15 +98,22 @@ export const compileMetadata = (
   version: number,
   publishedAt: string,
   documents: readonly MetadataDocument[],
+  /** The version compiled before: artefacts of objects that did not change are reused. */
+  previous?: CompiledMetadata,
 ): CompiledMetadata => {
   // One ajv instance per version: schemas carry $ids, and a new version must not collide with the old.
   const ajv = createAjv();
   const objects = documents.filter((d): d is ObjectDefinition => d.kind === "object");
+  const artefactsOf = (object: ObjectDefinition): Compiled => {
+    const before = previous?.objects.get(object.name);
+    if (before !== undefined && JSON.stringify(before.definition) === JSON.stringify(object)) return before;
+    return compileArtefacts(object, ajv);
+  };
   return {
     version,
     publishedAt,
     documents,
-    objects: new Map(objects.map((o) => [o.name, compileObject(o, objects, ajv)])),
+    objects: new Map(objects.map((o) => [o.name, compileObject(o, objects, artefactsOf(o))])),
     layouts: documents.filter((d): d is Layout => d.kind === "layout"),
     listViews: documents.filter((d): d is ListView => d.kind === "listView"),
   };

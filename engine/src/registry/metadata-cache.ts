@@ -33,6 +33,7 @@ export class MetadataCache {
       published.version,
       published.publishedAt,
       published.documents as unknown as MetadataDocument[],
+      this.compiled.get(store.tenant),
     );
     const cached = this.compiled.get(store.tenant);
     if (cached === undefined || cached.version < compiled.version) this.compiled.set(store.tenant, compiled);

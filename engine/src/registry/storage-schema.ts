@@ -62,8 +62,16 @@ export const storageSchemaOf = (
 ): StorageSchema => {
   const objects = documents.filter((d): d is ObjectDefinition => d.kind === "object");
   const names = new Set(objects.map((o) => o.name));
+  const byName = new Map(objects.map((o) => [o.name, o]));
+  const droppedFields = previous.flatMap((d) => {
+    const now = d.kind === "object" ? byName.get(d.name) : undefined;
+    if (d.kind !== "object" || now === undefined) return [];
+    const kept = new Set(now.fields.map((f) => f.name));
+    return d.fields.filter((f) => !kept.has(f.name)).map((f) => ({ object: d.name, field: f.name }));
+  });
   return {
     objects: objects.map((o) => ({ name: o.name, indexes: indexesOf(o, documents) })),
     dropped: previous.filter((d) => d.kind === "object" && !names.has(d.name)).map((d) => d.name),
+    droppedFields,
   };
 };

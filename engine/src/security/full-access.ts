@@ -7,8 +7,15 @@ import type { AccessPolicy } from "./access-policy.js";
  * seeding sample data.
  */
 export const fullAccess = (metadata: CompiledMetadata): AccessPolicy => {
-  const fieldNames = (object: string): ReadonlySet<string> =>
-    new Set(metadata.objects.get(object)?.fields.keys() ?? []);
+  const cache = new Map<string, ReadonlySet<string>>();
+  const fieldNames = (object: string): ReadonlySet<string> => {
+    let names = cache.get(object);
+    if (names === undefined) {
+      names = new Set(metadata.objects.get(object)?.fields.keys() ?? []);
+      cache.set(object, names);
+    }
+    return names;
+  };
   return {
     can: (_operation, object) => metadata.objects.has(object),
     readableFields: fieldNames,

@@ -10,6 +10,15 @@ const decoy = () => {
   return decoyHash;
 };
 
+/**
+ * Refuses a sign-in after the same work a real check costs, for failures found before any password
+ * hash was at hand (unknown tenant): timing must not tell which tenants or users exist.
+ */
+export const refuseAfterDecoyCheck = async (password: string): Promise<never> => {
+  await verifyPassword(password, await decoy());
+  throw invalidCredentials();
+};
+
 const invalidCredentials = () => new EngineError(401, "auth.invalid", "Wrong tenant, username or password");
 
 /** The active user record with this username, if any. */

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { MIN_PASSWORD_LENGTH } from "../security/password.js";
 
 export interface ServerConfig {
   port: number;

@@ -228,6 +228,11 @@ export interface StorageSchema {
   objects: ReadonlyArray<{ name: string; indexes: readonly IndexSpec[] }>;
   /** Objects whose storage (records and history) is dropped by this publish (forced removals). */
   dropped: readonly string[];
+  /**
+   * Removed fields whose history is deleted by this publish, so a field later created under the
+   * same name does not show the old field's values (its stored values are cleared by migration).
+   */
+  droppedFields?: ReadonlyArray<{ object: string; field: string }>;
 }
 
 export type StoreErrorCode =

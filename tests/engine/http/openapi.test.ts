@@ -255,6 +255,13 @@ process.stdout.write(JSON.stringify({ id: record.id, number: record.number, list
     ).toEqual(["unknown-field.ts: colour", "wrong-option.ts: status", "wrong-type.ts: amount"]);
   });
 
+  it("refuses to compile a create without a required field", async () => {
+    const file = await writeProgram("missing-required.ts", `{ title: "No amount" }`);
+    const problems = typecheck([file]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain("amount");
+  });
+
   it("creates and lists an invoice against the live server", async () => {
     const file = await writeProgram("client.ts", goodInput);
     const run = await runTypeScript(file, {

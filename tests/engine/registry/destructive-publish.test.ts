@@ -101,10 +101,7 @@ describe("removing a field that holds data", () => {
     expect(before.map((r) => r.note)).toEqual(["first", "second", undefined]);
   });
 
-  // Known gap, reported to the lead: history rows of a removed field stay in the store (the store
-  // port has no way to drop them), so a field re-created under the same name shows the old
-  // field's values in its history (Directus CVE-2025-64746 pattern). `it.fails` flips when fixed.
-  it.fails("does not bring the old field's history back when the name is reused", async () => {
+  it("does not bring the old field's history back when the name is reused", async () => {
     await putObject("diary", text("secret"));
     expect((await publish()).status).toBe(200);
     const id = await create("diary", { title: "d", secret: "old-1" });

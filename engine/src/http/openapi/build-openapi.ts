@@ -63,14 +63,19 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
     const editable = ctx.access.editableFields(object.name);
     const output: Record<string, JsonSchema> = { ...SYSTEM_PROPERTIES };
     const input: Record<string, JsonSchema> = {};
+    const requiredOnCreate: string[] = [];
     for (const field of object.fields.values()) {
       if (!readable.has(field.name)) continue;
       const value = { ...descriptorOf(field).toJsonSchema(field), title: localize(field.label, ctx.locale) };
       output[field.name] = REFERENCE_TYPES.has(field.type)
         ? { $ref: "#/components/schemas/Reference" }
         : value;
-      if (editable.has(field.name) && descriptorOf(field).source === "input")
+      if (editable.has(field.name) && descriptorOf(field).source === "input") {
         input[field.name] = { anyOf: [value, { type: "null" }] };
+        const required = field.type === "masterDetail" || ("required" in field && field.required === true);
+        if (required && !("default" in field && field.default !== undefined))
+          requiredOnCreate.push(field.name);
+      }
     }
     schemas[name] = {
       type: "object",
@@ -79,6 +84,19 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
       properties: output,
     };
     schemas[`${name}Input`] = { type: "object", properties: input, additionalProperties: false };
+    // A create must carry the required fields (with values); an update may send any subset.
+    const createProperties = Object.fromEntries(
+      Object.entries(input).map(([k, v]) => [
+        k,
+        requiredOnCreate.includes(k) ? ((v.anyOf as JsonSchema[])[0] ?? v) : v,
+      ]),
+    );
+    schemas[`${name}Create`] = {
+      type: "object",
+      properties: createProperties,
+      required: requiredOnCreate,
+      additionalProperties: false,
+    };
     schemas[`${name}List`] = {
       type: "object",
       required: ["records", "nextCursor"],
@@ -114,7 +132,10 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
       post: {
         operationId: `create${name}`,
         tags,
-        requestBody: { required: true, content: { "application/json": { schema: inputRef } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: `#/components/schemas/${name}Create` } } },
+        },
         responses: {
           "201": json(ref, "Created"),
           "403": problem("Not allowed"),

@@ -2,7 +2,7 @@ import { isPlainObject } from "@tessera/metadata";
 import { Router } from "express";
 import { EngineError, type ProblemDetail } from "../../errors/engine-error.js";
 import { hashToken } from "../../security/session-token.js";
-import { signIn } from "../../security/sign-in.js";
+import { refuseAfterDecoyCheck, signIn } from "../../security/sign-in.js";
 import type { EngineDeps } from "../request-context.js";
 import { openTenant, requestContext } from "../request-context.js";
 
@@ -30,7 +30,11 @@ export const authRoutes = (deps: EngineDeps): Router => {
     const password = text(body, "password", 200, errors);
     if (errors.length > 0)
       throw new EngineError(400, "badRequest", "Sign-in needs a tenant, a username and a password", errors);
-    const store = await openTenant(deps, tenant);
+    const store = await openTenant(deps, tenant).catch((error: unknown) =>
+      error instanceof EngineError && error.status === 401
+        ? refuseAfterDecoyCheck(password)
+        : Promise.reject(error),
+    );
     const session = await signIn(store, username, password);
     res.status(200).json({ token: session.token, expiresAt: session.expiresAt, userId: session.userId });
   });

@@ -7,10 +7,12 @@ import { recordTableSql } from "./tenant-schema.js";
 /** The DDL a StorageSchema needs, computed (and every name checked) before anything changes. */
 export interface StoragePlan {
   dropped: Array<{ object: string; table: string; quotedTable: string }>;
+  droppedFields: ReadonlyArray<{ object: string; field: string }>;
   objects: Array<{ table: string; createTable: string; indexes: Map<string, string> }>;
 }
 
 export const planStorage = (schema: StorageSchema): StoragePlan => ({
+  droppedFields: schema.droppedFields ?? [],
   dropped: schema.dropped.map((object) => ({
     object,
     table: recordTableName(object) ?? "",
@@ -42,6 +44,9 @@ export const applyStoragePlan = (tdb: TenantDatabase, plan: StoragePlan): void =
     tdb.db.exec(`DROP TABLE IF EXISTS ${quotedTable}`);
     tdb.statement("DELETE FROM history WHERE object = ?").run(object);
     tdb.statement("DELETE FROM counters WHERE object = ?").run(object);
+  }
+  for (const { object, field } of plan.droppedFields) {
+    tdb.statement("DELETE FROM history WHERE object = ? AND field = ?").run(object, field);
   }
   for (const { table, createTable, indexes } of plan.objects) {
     tdb.db.exec(createTable);

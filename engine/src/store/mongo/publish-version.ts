@@ -60,7 +60,9 @@ export const publishVersion = async (
   try {
     await finishDrops(target);
     for (const object of kept) await changes.prepareObject(object.name, object.indexes);
-    committed = (await unlessConditionFails(commit(target, next, [...dropped], token))) !== false;
+    committed =
+      (await unlessConditionFails(commit(target, next, [...dropped], token, schema.droppedFields ?? []))) !==
+      false;
   } catch (error) {
     await changes.undo();
     await releaseLock(target, token).catch(() => undefined);
@@ -82,8 +84,20 @@ export const publishVersion = async (
   return true;
 };
 
-const commit = (target: PublishTarget, next: PublishedVersion, dropped: string[], token: string) =>
+const commit = (
+  target: PublishTarget,
+  next: PublishedVersion,
+  dropped: string[],
+  token: string,
+  droppedFields: ReadonlyArray<{ object: string; field: string }>,
+) =>
   target.atomic(async (session) => {
+    for (const { object, field } of droppedFields) {
+      await target.collections.history.deleteMany(
+        { object: { $eq: object }, field: { $eq: field } },
+        { session },
+      );
+    }
     const { versions, versionParts, state } = target.collections;
     // Only a crashed attempt on a standalone server leaves parts of a version beyond the current
     // one; a transaction never does, and refuses to overwrite a published version.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { aDraft, anIndex, aRecord, aSchema, aUniqueIndex, aVersion, desc } from "../builders.js";
+import {
+  aDraft,
+  aHistoryEntry,
+  anIndex,
+  aRecord,
+  aSchema,
+  aUniqueIndex,
+  aVersion,
+  desc,
+} from "../builders.js";
 import {
   expectStoreError,
   publishSchema,
@@ -165,6 +174,22 @@ export const describeMetadata = (createStore: StoreFactory): void => {
       expect(await fx.acme.countRecords("quote")).toBe(0);
       const again = await fx.acme.insertRecord("quote", aRecord("q1").build(), { autoNumbers });
       expect(again.number).toBe("Q-1");
+    });
+
+    it("deletes the history of dropped fields and keeps the rest", async () => {
+      await publishSchema(fx.acme, aSchema().withObject("invoice").build());
+      const record = aRecord("i1").build();
+      await fx.acme.insertRecord("invoice", record, {
+        history: [
+          aHistoryEntry(record, "invoice", "secret", null, "old"),
+          aHistoryEntry(record, "invoice", "amount", null, 5),
+        ],
+      });
+      await publishSchema(fx.acme, {
+        ...aSchema().withObject("invoice").build(),
+        droppedFields: [{ object: "invoice", field: "secret" }],
+      });
+      expect((await fx.acme.history("invoice", "i1")).map((h) => h.field)).toEqual(["amount"]);
     });
   });
 };
