@@ -15,6 +15,10 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const password = env.TESSERA_ADMIN_PASSWORD;
+  if (password !== undefined && password !== "" && password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`TESSERA_ADMIN_PASSWORD needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
