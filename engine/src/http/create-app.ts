@@ -8,6 +8,7 @@ import { authRoutes } from "./routes/auth-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
 import { recordRoutes } from "./routes/record-routes.js";
+import { userRoutes } from "./routes/user-routes.js";
 import { findUnsafeKey } from "./unsafe-keys.js";
 
 export const JSON_BODY_LIMIT = "1mb";
@@ -62,6 +63,7 @@ export const createApp = (deps: EngineDeps & { logger: Logger }): Express => {
   app.use("/api/v1/auth", authRoutes(deps));
   app.use("/api/v1/metadata", metadataRoutes(deps));
   app.use("/api/v1/records", recordRoutes(deps));
+  app.use("/api/v1/users", userRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
   // Last: every unmatched path answers problem+json too, never express's HTML page.

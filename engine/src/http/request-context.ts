@@ -3,7 +3,7 @@ import type { Request, Response } from "express";
 import { EngineError, unauthorized } from "../errors/engine-error.js";
 import type { RecordContext } from "../records/record-context.js";
 import type { MetadataCache } from "../registry/metadata-cache.js";
-import { fullAccess } from "../security/full-access.js";
+import { computeAccessPolicy } from "../security/compute-access-policy.js";
 import { tenantOfToken } from "../security/session-token.js";
 import { authenticateToken } from "../security/sign-in.js";
 import { type Store, StoreError, type TenantStore } from "../store/store-port.js";
@@ -55,12 +55,11 @@ export const requestContext = async (
   if (metadata === undefined)
     throw new EngineError(503, "tenant.notReady", "This tenant has no published metadata yet");
   const locale = isLocale(user.locale) ? user.locale : "en";
-  // Until the security model lands (issue 4) every signed-in user is the tenant's administrator.
   const ctx: RecordContext = {
     store,
     metadata,
     actor: { userId: user.id, username: String(user.username), tenant },
-    access: fullAccess(metadata),
+    access: await computeAccessPolicy(store, metadata, user),
     locale,
     now: () => new Date(),
   };

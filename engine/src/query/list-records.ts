@@ -37,7 +37,7 @@ export const listRecords = async (
           object.searchFields.filter((f) => readable.has(f)),
           parsed.q,
         );
-  const filter = and(parsed.filter, search, ctx.access.recordFilter(object.name, "read"));
+  const filter = and(parsed.filter, search, await ctx.access.recordFilter(object.name, "read"));
   const page = await ctx.store.findRecords(object.name, {
     ...(filter !== undefined && { filter }),
     sort: parsed.sort,

@@ -26,7 +26,7 @@ export const checkReferences = async (
     const visible = ctx.metadata.objects.has(target) && ctx.access.can("read", target);
     const filter = and(
       { op: "compare", field: "id", operator: "==", value: id },
-      ctx.access.recordFilter(target, "read"),
+      await ctx.access.recordFilter(target, "read"),
     );
     const found = visible && (await ctx.store.countRecords(target, filter)) > 0;
     if (!found) {

@@ -124,7 +124,7 @@ export const deleteRecord = async (
   expectedVersion?: number,
 ): Promise<void> => {
   const object = resolveObject(ctx, objectName, "delete");
-  const record = await loadAccessible(ctx, objectName, id, "edit");
+  const record = await loadAccessible(ctx, objectName, id, "delete");
   const doomed = await collectCascade(ctx, { object, record });
   await handleLookups(ctx, doomed);
   const targets = doomed.map((d, i) => ({

@@ -39,7 +39,7 @@ const referenceNames = async (
     if (compiled === undefined || !ctx.access.can("read", target)) continue;
     if (!ctx.access.readableFields(target).has(compiled.recordName)) continue;
     const page = await ctx.store.findRecords(target, {
-      filter: and({ op: "in", field: "id", values: [...ids] }, ctx.access.recordFilter(target, "read")),
+      filter: and({ op: "in", field: "id", values: [...ids] }, await ctx.access.recordFilter(target, "read")),
       sort: [],
       limit: ids.size,
       fields: [compiled.recordName],

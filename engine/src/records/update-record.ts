@@ -1,5 +1,6 @@
 import type { JsonObject } from "@tessera/metadata";
 import { conflict, EngineError, notFound } from "../errors/engine-error.js";
+import type { AccessMode } from "../security/access-policy.js";
 import type { StoredRecord } from "../store/store-port.js";
 import { applyInput } from "./apply-input.js";
 import { checkReferences } from "./check-references.js";
@@ -13,24 +14,26 @@ import { resolveObject } from "./resolve-object.js";
 import { refreshRollups, systemOf } from "./rollups.js";
 import { validateRecord } from "./validate-record.js";
 
-/** The record if the user may see it (`read`) or change it (`edit`); invisible records do not exist. */
+/**
+ * The record if the user may see it and, for `edit` or `delete`, change or delete it. A record the
+ * user cannot see does not exist for them (404); one they see but may not change is 403.
+ */
 export const loadAccessible = async (
   ctx: RecordContext,
   objectName: string,
   id: string,
-  mode: "read" | "edit",
+  mode: AccessMode,
 ): Promise<StoredRecord> => {
-  const visible = await ctx.store.countRecords(
-    objectName,
-    and(idIs(id), ctx.access.recordFilter(objectName, "read")),
-  );
-  if (visible === 0) throw notFound(`No ${objectName} record "${id}"`);
-  if (
-    mode === "edit" &&
-    (await ctx.store.countRecords(objectName, and(idIs(id), ctx.access.recordFilter(objectName, "edit")))) ===
-      0
-  ) {
-    throw new EngineError(403, "forbidden", "You may not change this record");
+  const matches = async (m: AccessMode) =>
+    (await ctx.store.countRecords(objectName, and(idIs(id), await ctx.access.recordFilter(objectName, m)))) >
+    0;
+  if (!(await matches("read"))) throw notFound(`No ${objectName} record "${id}"`);
+  if (mode !== "read" && !(await matches(mode))) {
+    throw new EngineError(
+      403,
+      "forbidden",
+      mode === "delete" ? "You may not delete this record" : "You may not change this record",
+    );
   }
   const record = await ctx.store.getRecord(objectName, id);
   if (record === undefined) throw notFound(`No ${objectName} record "${id}"`);
@@ -101,6 +104,9 @@ export const updateRecord = async (
     if (latest === undefined) throw notFound(`No ${objectName} record "${id}"`);
     throw staleVersion(latest.version);
   }
+  // A deactivated user is signed out everywhere at once.
+  if (object.name === "user" && before.active !== false && values.active === false)
+    await ctx.store.deleteSessionsOf(id);
   await refreshRollups(ctx, object, [before, values]);
   return presentRecord(ctx, object, (await ctx.store.getRecord(object.name, id)) ?? next);
 };

@@ -1,6 +1,13 @@
 import type { FilterNode } from "@tessera/metadata";
+import type { SystemGrant } from "./effective-permissions.js";
 
 export type ObjectOperation = "create" | "read" | "edit" | "delete";
+
+/**
+ * Which records an access filter is for: seeing them, changing them, or deleting them (deleting
+ * needs ownership or the hierarchy above the owner, not just a share).
+ */
+export type AccessMode = "read" | "edit" | "delete";
 
 /**
  * What one user may do, computed once per request from their profile, permission sets and role.
@@ -15,12 +22,13 @@ export interface AccessPolicy {
   /** Fields of `object` the user may write. */
   editableFields(object: string): ReadonlySet<string>;
   /**
-   * Records of `object` the user may see (`read`) or change (`edit`), as a store filter; `undefined`
-   * means every record. Applied inside the query, so lists and counts never over-fetch.
+   * Records of `object` the user may see, change or delete, as a store filter; `undefined` means
+   * every record. Applied inside the query, so lists and counts never over-fetch.
    */
-  recordFilter(object: string, mode: "read" | "edit"): FilterNode | undefined;
+  recordFilter(object: string, mode: AccessMode): Promise<FilterNode | undefined>;
   readonly manageMetadata: boolean;
   readonly manageUsers: boolean;
+  readonly system: SystemGrant;
 }
 
 /** The signed-in user, as the engine sees them. */

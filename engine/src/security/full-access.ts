@@ -2,9 +2,8 @@ import type { CompiledMetadata } from "../registry/compiled-metadata.js";
 import type { AccessPolicy } from "./access-policy.js";
 
 /**
- * The access of a tenant administrator (modifyAllData and manageMetadata): every object, field and
- * record. Used for the bootstrap `admin` user and for explicit, named system operations such as
- * seeding sample data.
+ * Every object, field and record. This is the explicit, named system-mode bypass (SECURITY.md):
+ * used to seed a new tenant and by platform operations, never for a signed-in user's request.
  */
 export const fullAccess = (metadata: CompiledMetadata): AccessPolicy => {
   const cache = new Map<string, ReadonlySet<string>>();
@@ -20,8 +19,16 @@ export const fullAccess = (metadata: CompiledMetadata): AccessPolicy => {
     can: (_operation, object) => metadata.objects.has(object),
     readableFields: fieldNames,
     editableFields: fieldNames,
-    recordFilter: () => undefined,
+    recordFilter: async () => undefined,
     manageMetadata: true,
     manageUsers: true,
+    system: {
+      modifyAllData: true,
+      viewAllData: true,
+      manageMetadata: true,
+      manageUsers: true,
+      manageSharing: true,
+      apiEnabled: true,
+    },
   };
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type JsonObject, standardObjects } from "@tessera/metadata";
+import { type JsonObject, standardObjects, standardProfiles } from "@tessera/metadata";
 import { createRecord } from "../records/create-record.js";
 import { newRecordId } from "../records/record-id.js";
 import type { MetadataCache } from "../registry/metadata-cache.js";
@@ -39,7 +39,7 @@ export const createTenant = async (
   const tenantStore = await store.tenant(tenant);
   const adminId = newRecordId();
   const now = new Date().toISOString();
-  for (const doc of standardObjects) {
+  for (const doc of [...standardObjects, ...standardProfiles]) {
     await tenantStore.putDraft({
       kind: doc.kind,
       name: doc.name,

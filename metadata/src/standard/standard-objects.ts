@@ -2,11 +2,15 @@ import type { ObjectDefinition } from "../kinds/object.js";
 import account from "./objects/account.json" with { type: "json" };
 import caseObject from "./objects/case.json" with { type: "json" };
 import contact from "./objects/contact.json" with { type: "json" };
+import group from "./objects/group.json" with { type: "json" };
+import groupMember from "./objects/group-member.json" with { type: "json" };
 import lead from "./objects/lead.json" with { type: "json" };
 import opportunity from "./objects/opportunity.json" with { type: "json" };
+import permissionSetAssignment from "./objects/permission-set-assignment.json" with { type: "json" };
 import product from "./objects/product.json" with { type: "json" };
 import quote from "./objects/quote.json" with { type: "json" };
 import quoteLine from "./objects/quote-line.json" with { type: "json" };
+import recordShare from "./objects/record-share.json" with { type: "json" };
 import task from "./objects/task.json" with { type: "json" };
 import user from "./objects/user.json" with { type: "json" };
 
@@ -17,7 +21,9 @@ import user from "./objects/user.json" with { type: "json" };
  * ObjectDefinitionSchema and the semantic checks.
  *
  * Permission-set assignment is deliberately not a field of `user`: it is a many-to-many link whose
- * targets are permissionSet documents, not a fixed option list, so the security model owns it.
+ * targets are permissionSet documents, not a fixed option list, so it is its own system object
+ * (`permissionSetAssignment`), like group membership (`group`, `groupMember`) and manual shares
+ * (`recordShare`). The security model reads them.
  */
 const asObjectDefinition = (doc: unknown): ObjectDefinition => doc as ObjectDefinition;
 
@@ -37,6 +43,10 @@ export const standardObjects: readonly ObjectDefinition[] = [
   caseObject,
   task,
   user,
+  group,
+  groupMember,
+  permissionSetAssignment,
+  recordShare,
 ].map(asObjectDefinition);
 
 const byName: ReadonlyMap<string, ObjectDefinition> = new Map(standardObjects.map((o) => [o.name, o]));

@@ -55,7 +55,7 @@ const untranslated = (node: unknown, path: string): string[] => {
 };
 
 describe("the standard object catalogue", () => {
-  it("ships the ten CRM objects, each name once", () => {
+  it("ships the ten CRM objects and the four security objects, each name once", () => {
     expect(standardObjects.map((o) => o.name)).toEqual([
       "account",
       "contact",
@@ -67,6 +67,10 @@ describe("the standard object catalogue", () => {
       "case",
       "task",
       "user",
+      "group",
+      "groupMember",
+      "permissionSetAssignment",
+      "recordShare",
     ]);
   });
 
@@ -178,9 +182,10 @@ describe("standard relationships", () => {
     expect(clashes).toEqual([]);
   });
 
-  it("hang quote lines off their quote as a master-detail", () => {
+  it("hang quote lines off their quote and members off their group as master-details", () => {
     expect(relationships.filter((r) => r.type === "masterDetail")).toEqual([
       { from: "quoteLine.quote", type: "masterDetail", reference: "quote", relationshipName: "lines" },
+      { from: "groupMember.group", type: "masterDetail", reference: "group", relationshipName: "members" },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { listRecords } from "../../query/list-records.js";
 import { createRecord } from "../../records/create-record.js";
 import { deleteRecord } from "../../records/delete-record.js";
 import { getRecord, recordHistory } from "../../records/read-record.js";
+import { listShares, shareRecord, transferOwnership, unshareRecord } from "../../records/record-sharing.js";
 import { updateRecord } from "../../records/update-record.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 
@@ -61,6 +62,24 @@ export const recordRoutes = (deps: EngineDeps): Router => {
   router.get("/:object/:id/history", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
     res.json({ entries: await recordHistory(ctx, String(req.params.object), String(req.params.id)) });
+  });
+  router.get("/:object/:id/shares", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    res.json({ shares: await listShares(ctx, String(req.params.object), String(req.params.id)) });
+  });
+  router.post("/:object/:id/shares", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    res.status(201).json(await shareRecord(ctx, String(req.params.object), String(req.params.id), req.body));
+  });
+  router.delete("/:object/:id/shares/:shareId", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    await unshareRecord(ctx, String(req.params.object), String(req.params.id), String(req.params.shareId));
+    res.status(204).end();
+  });
+  router.post("/:object/:id/owner", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    const record = await transferOwnership(ctx, String(req.params.object), String(req.params.id), req.body);
+    res.set("ETag", `"${record.version}"`).json(record);
   });
   router.patch("/:object/:id", async (req, res) => {
     const ctx = await requestContext(deps, req, res);

@@ -1,0 +1,136 @@
+import { isPlainObject, type JsonObject } from "@tessera/metadata";
+import { EngineError, notFound } from "../errors/engine-error.js";
+import { fullAccess } from "../security/full-access.js";
+import type { StoredRecord } from "../store/store-port.js";
+import { createRecord } from "./create-record.js";
+import { deleteRecord } from "./delete-record.js";
+import { idIs } from "./filter-helpers.js";
+import { presentRecords } from "./present-records.js";
+import type { RecordContext } from "./record-context.js";
+import { resolveObject } from "./resolve-object.js";
+import { systemOf } from "./rollups.js";
+import { fieldValuesOf, loadAccessible, staleVersion } from "./update-record.js";
+
+/** Sharing and ownership are the owner's (or the hierarchy above them, or an admin's) to change. */
+const loadAsOwner = (ctx: RecordContext, object: string, id: string): Promise<StoredRecord> =>
+  loadAccessible(ctx, object, id, "delete");
+
+// Share records are written in system mode once the caller's right to share is established:
+// the caller need not (and should not) hold write access to the recordShare object itself.
+const asSystem = (ctx: RecordContext): RecordContext => ({ ...ctx, access: fullAccess(ctx.metadata) });
+
+const sharesFilter = (object: string, id: string) => ({
+  op: "and" as const,
+  children: [
+    { op: "compare" as const, field: "sharedObject", operator: "==" as const, value: object },
+    { op: "compare" as const, field: "sharedRecord", operator: "==" as const, value: id },
+  ],
+});
+
+/** Manual shares of a record, for its owner, the hierarchy above and admins. */
+export const listShares = async (
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+): Promise<JsonObject[]> => {
+  resolveObject(ctx, objectName, "read");
+  await loadAsOwner(ctx, objectName, id);
+  const shares = ctx.metadata.objects.get("recordShare");
+  if (shares === undefined) return [];
+  const page = await ctx.store.findRecords("recordShare", {
+    filter: sharesFilter(objectName, id),
+    sort: [],
+    limit: 1000,
+  });
+  return presentRecords(asSystem(ctx), shares, page.records);
+};
+
+/** Shares a record with a user or a group, read or edit, by the owner (or above, or an admin). */
+export const shareRecord = async (
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  body: unknown,
+): Promise<JsonObject> => {
+  const object = resolveObject(ctx, objectName, "read");
+  if (object.definition.sharingModel === "controlledByParent") {
+    throw new EngineError(422, "invalid", "Records controlled by their parent are shared through the parent");
+  }
+  await loadAsOwner(ctx, objectName, id);
+  if (!isPlainObject(body)) throw new EngineError(422, "invalid", "Send {user or group, access}");
+  return createRecord(asSystem(ctx), "recordShare", {
+    sharedObject: objectName,
+    sharedRecord: id,
+    sharedWithUser: body.user ?? null,
+    sharedWithGroup: body.group ?? null,
+    access: body.access ?? "read",
+  });
+};
+
+/** Removes a manual share of a record. */
+export const unshareRecord = async (
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  shareId: string,
+): Promise<void> => {
+  resolveObject(ctx, objectName, "read");
+  await loadAsOwner(ctx, objectName, id);
+  const share = await ctx.store.getRecord("recordShare", shareId);
+  if (share === undefined || share.sharedObject !== objectName || share.sharedRecord !== id)
+    throw notFound("No such share");
+  await deleteRecord(asSystem(ctx), "recordShare", shareId);
+};
+
+/**
+ * Transfers a record to another active user: the only way `ownerId` changes (it is never writable
+ * through create or update). Needs edit permission on the object and ownership of the record (or
+ * the hierarchy above the owner, modifyAll, or modifyAllData).
+ */
+export const transferOwnership = async (
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  body: unknown,
+): Promise<JsonObject> => {
+  const object = resolveObject(ctx, objectName, "edit");
+  const record = await loadAsOwner(ctx, objectName, id);
+  const ownerId = isPlainObject(body) ? body.ownerId : undefined;
+  const problem = (message: string) =>
+    new EngineError(422, "invalid", "The new owner is not valid", [
+      { path: "/ownerId", code: "owner.invalid", message },
+    ]);
+  if (typeof ownerId !== "string") throw problem("Name the new owner's user id.");
+  const owner = await ctx.store.countRecords("user", {
+    op: "and",
+    children: [
+      idIs(ownerId),
+      { op: "not", child: { op: "compare", field: "active", operator: "==", value: false } },
+    ],
+  });
+  if (owner === 0) throw problem(`No active user "${ownerId}".`);
+  const stamp = ctx.now().toISOString();
+  const next = {
+    ...systemOf(record),
+    ...fieldValuesOf(record, object.fields),
+    ownerId,
+    version: record.version + 1,
+    updatedAt: stamp,
+    updatedBy: ctx.actor.userId,
+  } as StoredRecord;
+  const history = [
+    {
+      object: objectName,
+      recordId: id,
+      field: "ownerId",
+      oldValue: record.ownerId,
+      newValue: ownerId,
+      version: next.version,
+      changedAt: stamp,
+      changedBy: ctx.actor.userId,
+    },
+  ];
+  if (!(await ctx.store.updateRecord(objectName, next, record.version, history)))
+    throw staleVersion(record.version);
+  return (await presentRecords(ctx, object, [next]))[0] as JsonObject;
+};
