@@ -41,7 +41,7 @@ export type { FilterOperator } from "./rules/filter-operator.js";
 export { FILTER_OPERATORS } from "./rules/filter-operator.js";
 export * from "./rules/index.js";
 export { standardObject, standardObjects } from "./standard/standard-objects.js";
-export { standardProfiles } from "./standard/standard-profiles.js";
+export { ALL_SYSTEM_PERMISSIONS, standardProfiles } from "./standard/standard-profiles.js";
 export type { CheckContext, SemanticCheck } from "./validate/check-context.js";
 export { documentId } from "./validate/check-context.js";
 export { createAjv } from "./validate/create-ajv.js";

@@ -1,3 +1,4 @@
+import { ALL_SYSTEM_PERMISSIONS } from "@tessera/metadata";
 import type { CompiledMetadata } from "../registry/compiled-metadata.js";
 import type { AccessPolicy } from "./access-policy.js";
 
@@ -22,13 +23,6 @@ export const fullAccess = (metadata: CompiledMetadata): AccessPolicy => {
     recordFilter: async () => undefined,
     manageMetadata: true,
     manageUsers: true,
-    system: {
-      modifyAllData: true,
-      viewAllData: true,
-      manageMetadata: true,
-      manageUsers: true,
-      manageSharing: true,
-      apiEnabled: true,
-    },
+    system: ALL_SYSTEM_PERMISSIONS,
   };
 };

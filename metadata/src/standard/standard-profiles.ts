@@ -1,6 +1,16 @@
-import type { FieldPermissions, ObjectPermissions } from "../kinds/permission-set.js";
+import type { FieldPermissions, ObjectPermissions, SystemPermissions } from "../kinds/permission-set.js";
 import type { Profile } from "../kinds/profile.js";
 import { standardObjects } from "./standard-objects.js";
+
+/** Every system permission: the system administrator's, and what system mode acts with. */
+export const ALL_SYSTEM_PERMISSIONS: Required<SystemPermissions> = {
+  modifyAllData: true,
+  viewAllData: true,
+  manageMetadata: true,
+  manageUsers: true,
+  manageSharing: true,
+  apiEnabled: true,
+};
 
 const ALL: Required<ObjectPermissions> = {
   create: true,
@@ -55,14 +65,7 @@ export const standardProfiles: readonly Profile[] = [
       standardObjects.map((o) => o.name),
       true,
     ),
-    system: {
-      modifyAllData: true,
-      viewAllData: true,
-      manageMetadata: true,
-      manageUsers: true,
-      manageSharing: true,
-      apiEnabled: true,
-    },
+    system: { ...ALL_SYSTEM_PERMISSIONS },
   },
   {
     kind: "profile",
