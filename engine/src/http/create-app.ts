@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import express, { type Express } from "express";
+import helmet from "helmet";
 import type { Logger } from "pino";
 import { EngineError } from "../errors/engine-error.js";
+import { createLoginThrottle, type LoginThrottleOptions } from "../security/login-throttle.js";
 import { problemHandler, sendProblem } from "./problem-response.js";
 import type { EngineDeps } from "./request-context.js";
+import { auditRoutes } from "./routes/audit-routes.js";
+import { auditUserDeactivation } from "./routes/audit-user-deactivation.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
@@ -21,10 +25,45 @@ const parseQuery = (query: string): Record<string, string> => {
 };
 
 /**
+ * Security headers for the API and, later, the React runtime and designer served from the same
+ * origin: scripts only from this origin and never `eval`; no framing; HTTPS remembered for a year.
+ * Styles allow inline: antd's CSS-in-JS writes <style> elements at run time (scripts stay strict).
+ * No `upgrade-insecure-requests`: it would break the plain-HTTP `npm start` on localhost; HSTS
+ * covers deployments behind HTTPS.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      "default-src": ["'self'"],
+      "base-uri": ["'self'"],
+      "connect-src": ["'self'"],
+      "font-src": ["'self'", "data:"],
+      "form-action": ["'self'"],
+      "frame-ancestors": ["'none'"],
+      "img-src": ["'self'", "data:"],
+      "object-src": ["'none'"],
+      "script-src": ["'self'"],
+      "script-src-attr": ["'none'"],
+      "style-src": ["'self'", "'unsafe-inline'"],
+    },
+  },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  xFrameOptions: { action: "deny" },
+  referrerPolicy: { policy: "no-referrer" },
+});
+
+export interface AppOptions extends EngineDeps {
+  logger: Logger;
+  /** Sign-in limits (tests inject a clock); defaults: DEFAULT_LOGIN_THROTTLE. */
+  loginThrottle?: Partial<LoginThrottleOptions>;
+}
+
+/**
  * The HTTP API (DESIGN section 9). Handlers are thin: parse, call a service, map the result; every
  * failure leaves as application/problem+json.
  */
-export const createApp = (deps: EngineDeps & { logger: Logger }): Express => {
+export const createApp = (deps: AppOptions): Express => {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", parseQuery);
@@ -34,7 +73,7 @@ export const createApp = (deps: EngineDeps & { logger: Logger }): Express => {
       ? String(req.get("x-request-id"))
       : randomUUID();
     res.setHeader("x-request-id", requestId);
-    res.setHeader("x-content-type-options", "nosniff");
+    res.locals.requestLog = deps.logger.child({ requestId });
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -43,6 +82,12 @@ export const createApp = (deps: EngineDeps & { logger: Logger }): Express => {
         "request",
       );
     });
+    next();
+  });
+  app.use(securityHeaders);
+  app.use("/api", (_req, res, next) => {
+    // Answers carry tenant data and tokens: no browser or proxy keeps a copy.
+    res.setHeader("cache-control", "no-store");
     next();
   });
   app.use(
@@ -60,10 +105,12 @@ export const createApp = (deps: EngineDeps & { logger: Logger }): Express => {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  app.use("/api/v1/auth", authRoutes(deps));
+  app.use("/api/v1/auth", authRoutes(deps, createLoginThrottle(deps.loginThrottle)));
   app.use("/api/v1/metadata", metadataRoutes(deps));
+  app.patch("/api/v1/records/user/:id", auditUserDeactivation(deps));
   app.use("/api/v1/records", recordRoutes(deps));
   app.use("/api/v1/users", userRoutes(deps));
+  app.use("/api/v1/audit", auditRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
   // Last: every unmatched path answers problem+json too, never express's HTML page.

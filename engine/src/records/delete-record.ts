@@ -114,8 +114,37 @@ const clearReference = async (
 };
 
 /**
- * Deletes a record with its master-detail children in one atomic write; lookups to it are cleared
- * (or, with `restrict`, the delete is refused); parents' rollups are refreshed.
+ * Manual shares of doomed records go with them: a share names its record by id, not by a lookup,
+ * so nothing else would remove it.
+ */
+const manualSharesOf = async (ctx: RecordContext, doomed: readonly Doomed[]): Promise<string[]> => {
+  if (!ctx.metadata.objects.has("recordShare")) return [];
+  const ids: string[] = [];
+  const byObject = new Map<string, string[]>();
+  for (const { object, record } of doomed)
+    byObject.set(object.name, [...(byObject.get(object.name) ?? []), record.id]);
+  for (const [object, recordIds] of byObject) {
+    const page = await ctx.store.findRecords("recordShare", {
+      filter: {
+        op: "and",
+        children: [
+          { op: "compare", field: "sharedObject", operator: "==", value: object },
+          { op: "in", field: "sharedRecord", values: recordIds },
+        ],
+      },
+      sort: [],
+      limit: MAX_CASCADE,
+      fields: [],
+    });
+    ids.push(...page.records.map((r) => r.id));
+  }
+  return ids;
+};
+
+/**
+ * Deletes a record with its master-detail children and their manual shares in one atomic write;
+ * lookups to it are cleared (or, with `restrict`, the delete is refused); parents' rollups are
+ * refreshed.
  */
 export const deleteRecord = async (
   ctx: RecordContext,
@@ -127,11 +156,14 @@ export const deleteRecord = async (
   const record = await loadAccessible(ctx, objectName, id, "delete");
   const doomed = await collectCascade(ctx, { object, record });
   await handleLookups(ctx, doomed);
-  const targets = doomed.map((d, i) => ({
-    object: d.object.name,
-    id: d.record.id,
-    ...(i === 0 && expectedVersion !== undefined ? { expectedVersion } : {}),
-  }));
+  const targets = [
+    ...doomed.map((d, i) => ({
+      object: d.object.name,
+      id: d.record.id,
+      ...(i === 0 && expectedVersion !== undefined ? { expectedVersion } : {}),
+    })),
+    ...(await manualSharesOf(ctx, doomed)).map((id) => ({ object: "recordShare", id })),
+  ];
   if (!(await ctx.store.deleteRecords(targets))) {
     throw conflict("record.stale", "The record was changed by someone else; reload it first");
   }

@@ -11,9 +11,13 @@ import { resolveObject } from "./resolve-object.js";
 import { systemOf } from "./rollups.js";
 import { fieldValuesOf, loadAccessible, staleVersion } from "./update-record.js";
 
-/** Sharing and ownership are the owner's (or the hierarchy above them, or an admin's) to change. */
+/** Ownership is the owner's (or the hierarchy above them, or an admin's) to change. */
 const loadAsOwner = (ctx: RecordContext, object: string, id: string): Promise<StoredRecord> =>
   loadAccessible(ctx, object, id, "delete");
+
+/** Sharing too, and also that of anyone holding manageSharing, for the records they can see. */
+const loadAsSharer = (ctx: RecordContext, object: string, id: string): Promise<StoredRecord> =>
+  loadAccessible(ctx, object, id, ctx.access.system.manageSharing ? "read" : "delete");
 
 // Share records are written in system mode once the caller's right to share is established:
 // the caller need not (and should not) hold write access to the recordShare object itself.
@@ -34,7 +38,7 @@ export const listShares = async (
   id: string,
 ): Promise<JsonObject[]> => {
   resolveObject(ctx, objectName, "read");
-  await loadAsOwner(ctx, objectName, id);
+  await loadAsSharer(ctx, objectName, id);
   const shares = ctx.metadata.objects.get("recordShare");
   if (shares === undefined) return [];
   const page = await ctx.store.findRecords("recordShare", {
@@ -56,7 +60,7 @@ export const shareRecord = async (
   if (object.definition.sharingModel === "controlledByParent") {
     throw new EngineError(422, "invalid", "Records controlled by their parent are shared through the parent");
   }
-  await loadAsOwner(ctx, objectName, id);
+  await loadAsSharer(ctx, objectName, id);
   if (!isPlainObject(body)) throw new EngineError(422, "invalid", "Send {user or group, access}");
   return createRecord(asSystem(ctx), "recordShare", {
     sharedObject: objectName,
@@ -75,7 +79,7 @@ export const unshareRecord = async (
   shareId: string,
 ): Promise<void> => {
   resolveObject(ctx, objectName, "read");
-  await loadAsOwner(ctx, objectName, id);
+  await loadAsSharer(ctx, objectName, id);
   const share = await ctx.store.getRecord("recordShare", shareId);
   if (share === undefined || share.sharedObject !== objectName || share.sharedRecord !== id)
     throw notFound("No such share");

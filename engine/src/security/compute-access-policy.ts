@@ -11,6 +11,7 @@ import type { CompiledMetadata } from "../registry/compiled-metadata.js";
 import type { StoredRecord, TenantStore } from "../store/store-port.js";
 import type { AccessMode, AccessPolicy, ObjectOperation } from "./access-policy.js";
 import { effectivePermissions } from "./effective-permissions.js";
+import { holdsGuard, mayWriteGuarded } from "./guarded-objects.js";
 import { rolesBelow } from "./role-hierarchy.js";
 import {
   groupIdsNamed,
@@ -64,6 +65,7 @@ export const computeAccessPolicy = async (
   const can = (operation: ObjectOperation, object: string): boolean => {
     if (!metadata.objects.has(object)) return false;
     if (admin || (operation === "read" && viewEverything)) return true;
+    if (operation !== "read" && !mayWriteGuarded(perms.system, object)) return false;
     return perms.objects.get(object)?.[operation] === true;
   };
 
@@ -111,7 +113,7 @@ export const computeAccessPolicy = async (
     const compiled = metadata.objects.get(object);
     if (compiled === undefined) return NOTHING;
     const grant = perms.objects.get(object);
-    if (admin || grant?.modifyAll === true) return undefined;
+    if (admin || grant?.modifyAll === true || holdsGuard(perms.system, object)) return undefined;
     if (mode === "read" && (viewEverything || grant?.viewAll === true)) return undefined;
     const model = compiled.definition.sharingModel;
     if (model === "publicReadWrite" && mode !== "delete") return undefined;

@@ -1,4 +1,6 @@
 import { resolve } from "node:path";
+import type { DestinationStream } from "pino";
+import type { LoginThrottleOptions } from "../security/login-throttle.js";
 import { MIN_PASSWORD_LENGTH } from "../security/password.js";
 
 export interface ServerConfig {
@@ -8,6 +10,10 @@ export interface ServerConfig {
   mongoUri?: string;
   adminPassword?: string;
   logLevel: string;
+  /** Where the log goes (default stdout). Not read from the environment: for tests and embedding. */
+  logDestination?: DestinationStream;
+  /** Sign-in limits and their clock (default DEFAULT_LOGIN_THROTTLE). Not read from the environment. */
+  loginThrottle?: Partial<LoginThrottleOptions>;
 }
 
 /** Configuration from the environment (README: Configuration). */

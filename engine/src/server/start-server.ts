@@ -26,7 +26,10 @@ export const startServer = async (
   config: ServerConfig,
   announce: (line: string) => void = () => {},
 ): Promise<RunningServer> => {
-  const logger = pino({ level: config.logLevel, base: undefined });
+  const logger =
+    config.logDestination === undefined
+      ? pino({ level: config.logLevel, base: undefined })
+      : pino({ level: config.logLevel, base: undefined }, config.logDestination);
   const store = await openStore(config);
   const cache = new MetadataCache();
   if (!(await store.hasTenant(DEMO_TENANT))) {
@@ -41,7 +44,12 @@ export const startServer = async (
       );
     }
   }
-  const app = createApp({ store, cache, logger });
+  const app = createApp({
+    store,
+    cache,
+    logger,
+    ...(config.loginThrottle !== undefined && { loginThrottle: config.loginThrottle }),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });

@@ -129,6 +129,38 @@ export interface Session {
 }
 
 /**
+ * One security event of a tenant (a sign-in, a permission or sharing change, a user change), kept
+ * for its administrators. Never holds a secret: no password, token or hash.
+ */
+export interface AuditEvent {
+  /** Unique per tenant; ids of later events sort after earlier ones (a ULID). */
+  id: string;
+  /** ISO 8601 UTC with milliseconds. */
+  at: string;
+  /** What happened, e.g. `login.failed`, `user.created`, `metadata.published`. */
+  type: string;
+  /** The user who acted; absent when nobody was signed in. */
+  actorId?: string;
+  /** Their username, or the username someone tried to sign in with. */
+  actorName?: string;
+  ip?: string;
+  /** What the event is about, e.g. `{object: "user", id, name}`. */
+  target?: { object?: string; id?: string; name?: string };
+  details?: JsonObject;
+}
+
+export const DEFAULT_AUDIT_LIMIT = 50;
+
+export interface AuditQuery {
+  /** At most this many events (default DEFAULT_AUDIT_LIMIT); a non-negative integer. */
+  limit?: number;
+  /** Cursor: only events older than the event with this id; none when no event has it. */
+  before?: string;
+  /** Only events of this type. */
+  type?: string;
+}
+
+/**
  * Everything of one tenant. Methods are atomic unless stated otherwise; a method that throws has
  * changed nothing.
  */
@@ -221,6 +253,12 @@ export interface TenantStore {
   getSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(userId: string): Promise<void>;
+
+  // --- audit log (append-only) --------------------------------------------------------------------
+  /** Appends one event. Throws `StoreError` code `duplicateId` when an event has its id. */
+  appendAudit(event: AuditEvent): Promise<void>;
+  /** Events newest first: by `at` descending, then `id` descending. */
+  listAudit(options: AuditQuery): Promise<AuditEvent[]>;
 }
 
 /** What storage the published metadata needs: per object, its indexes and text-searchable fields. */

@@ -1,4 +1,5 @@
 import { describe } from "vitest";
+import { describeAudit } from "./conformance/audit.js";
 import { describeCredentials } from "./conformance/credentials.js";
 import { describeMetadata } from "./conformance/metadata.js";
 import { describeRecordFilters } from "./conformance/record-filters.js";
@@ -22,5 +23,6 @@ export const describeStoreConformance = (name: string, createStore: StoreFactory
     describeRecordFilters(createStore);
     describeRecordListing(createStore);
     describeCredentials(createStore);
+    describeAudit(createStore);
   });
 };

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningServer, startServer } from "@tessera/engine";
+import { type RunningServer, type ServerConfig, startServer } from "@tessera/engine";
 import { type ApiClient, apiClient } from "./api-client.js";
 
 export const ADMIN_PASSWORD = "test-admin-password";
@@ -20,7 +20,12 @@ export interface TestServer {
  * Starts the real server in-process on a free port, on the embedded store in a fresh temp data
  * directory (first start: demo tenant, standard objects, sample data, admin user).
  */
-export const startTestServer = async (options: { dataDir?: string } = {}): Promise<TestServer> => {
+export const startTestServer = async (
+  options: {
+    dataDir?: string;
+    config?: Partial<Pick<ServerConfig, "loginThrottle" | "logDestination" | "logLevel">>;
+  } = {},
+): Promise<TestServer> => {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "tessera-test-")));
   const server = await startServer({
     port: 0,
@@ -28,6 +33,7 @@ export const startTestServer = async (options: { dataDir?: string } = {}): Promi
     dataDir,
     adminPassword: ADMIN_PASSWORD,
     logLevel: process.env.TESSERA_TEST_LOG ?? "silent",
+    ...options.config,
   });
   const admin = apiClient(server.url);
   const login = await admin.login("demo", "admin", ADMIN_PASSWORD);

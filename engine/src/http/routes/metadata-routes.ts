@@ -3,7 +3,9 @@ import { Router } from "express";
 import { EngineError, forbidden, notFound } from "../../errors/engine-error.js";
 import type { RecordContext } from "../../records/record-context.js";
 import { putDraftDocument } from "../../registry/draft-documents.js";
+import { publicationNote } from "../../registry/publication-note.js";
 import { publishDraft } from "../../registry/publish-draft.js";
+import { auditAfterChange, scopeOf } from "../audit-request.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 
 /** The object as this user may see it: fields they cannot read are not described at all. */
@@ -98,6 +100,7 @@ export const metadataRoutes = (deps: EngineDeps): Router => {
       ]);
     }
     const result = await publishDraft(ctx.store, { actor: ctx.actor.userId, force: body.force === true });
+    await auditAfterChange(res, scopeOf(req, ctx), publicationNote(result, body.force === true));
     res.status(200).json(result);
   });
   router.get("/versions", async (req, res) => {

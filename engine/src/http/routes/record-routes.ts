@@ -8,6 +8,7 @@ import { getRecord, recordHistory } from "../../records/read-record.js";
 import { listShares, shareRecord, transferOwnership, unshareRecord } from "../../records/record-sharing.js";
 import { updateRecord } from "../../records/update-record.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
+import { auditedOwnerChange, auditedShare, auditedUnshare } from "./audited-sharing.js";
 
 const LIST_PARAMS = ["filter", "sort", "limit", "cursor", "q", "fields", "count"] as const;
 
@@ -69,16 +70,26 @@ export const recordRoutes = (deps: EngineDeps): Router => {
   });
   router.post("/:object/:id/shares", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
-    res.status(201).json(await shareRecord(ctx, String(req.params.object), String(req.params.id), req.body));
+    res
+      .status(201)
+      .json(
+        await auditedShare(req, res, ctx, () =>
+          shareRecord(ctx, String(req.params.object), String(req.params.id), req.body),
+        ),
+      );
   });
   router.delete("/:object/:id/shares/:shareId", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
-    await unshareRecord(ctx, String(req.params.object), String(req.params.id), String(req.params.shareId));
+    await auditedUnshare(req, res, ctx, () =>
+      unshareRecord(ctx, String(req.params.object), String(req.params.id), String(req.params.shareId)),
+    );
     res.status(204).end();
   });
   router.post("/:object/:id/owner", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
-    const record = await transferOwnership(ctx, String(req.params.object), String(req.params.id), req.body);
+    const record = await auditedOwnerChange(req, res, ctx, () =>
+      transferOwnership(ctx, String(req.params.object), String(req.params.id), req.body),
+    );
     res.set("ETag", `"${record.version}"`).json(record);
   });
   router.patch("/:object/:id", async (req, res) => {

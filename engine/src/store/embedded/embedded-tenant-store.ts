@@ -1,4 +1,5 @@
 import type { TenantStore } from "../store-port.js";
+import { appendAudit, listAudit } from "./audit-log.js";
 import {
   createSession,
   deleteSession,
@@ -49,4 +50,6 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   getSession: async (tokenHash) => getSession(tdb, tokenHash),
   deleteSession: async (tokenHash) => deleteSession(tdb, tokenHash),
   deleteSessionsOf: async (userId) => deleteSessionsOf(tdb, userId),
+  appendAudit: async (event) => appendAudit(tdb, event),
+  listAudit: async (options) => listAudit(tdb, options),
 });

@@ -1,14 +1,11 @@
 import type Database from "better-sqlite3";
 
-/** The layout of a tenant database this code reads and writes (PRAGMA user_version). */
-const TENANT_SCHEMA_VERSION = 1;
-
 /**
- * The fixed tables of a tenant. Record tables (`r_<object>`) are created at publish time. Fixed
- * tables never start with `r_`, and record indexes always contain `:`, so neither can collide
- * with a name derived from metadata.
+ * The fixed tables of a tenant, as layout 1. Record tables (`r_<object>`) are created at publish
+ * time. Fixed tables never start with `r_`, and record indexes always contain `:`, so neither can
+ * collide with a name derived from metadata.
  */
-const TENANT_SCHEMA = `
+const LAYOUT_1 = `
 CREATE TABLE drafts (
   kind TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -59,6 +56,27 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_of_user ON sessions (user_id);
 `;
 
+/** Layout 2: the audit log. `body` is the whole event as JSON; the columns are what queries use. */
+const LAYOUT_2 = `
+CREATE TABLE audit_events (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX audit_by_time ON audit_events (at, id);
+CREATE INDEX audit_by_type ON audit_events (type, at, id);
+`;
+
+/**
+ * Layout changes in order: a database at layout n (PRAGMA user_version) gets every step after
+ * the n-th, so an existing tenant is brought up to date when it is opened. Steps are append-only.
+ */
+const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2];
+
+/** The layout of a tenant database this code reads and writes. */
+export const TENANT_SCHEMA_VERSION = LAYOUT_STEPS.length;
+
 /** The table of one object's records: system fields as columns, field values as JSONB. */
 export const recordTableSql = (quotedTable: string): string =>
   `CREATE TABLE IF NOT EXISTS ${quotedTable} (
@@ -72,13 +90,22 @@ export const recordTableSql = (quotedTable: string): string =>
   data BLOB NOT NULL
 )`;
 
-/** Creates the fixed tables of a new tenant database; refuses a layout newer than this code. */
+/**
+ * Creates the fixed tables of a new tenant database, or brings an older one up to date, in one
+ * transaction; refuses a layout newer than this code.
+ */
 export const migrateTenantSchema = (db: Database.Database): void => {
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true });
     if (version === TENANT_SCHEMA_VERSION) return;
-    if (version !== 0) throw new Error(`Tenant database layout ${String(version)} is not supported`);
-    db.exec(TENANT_SCHEMA);
+    if (
+      typeof version !== "number" ||
+      !Number.isInteger(version) ||
+      version < 0 ||
+      version > TENANT_SCHEMA_VERSION
+    )
+      throw new Error(`Tenant database layout ${String(version)} is not supported`);
+    for (const step of LAYOUT_STEPS.slice(version)) db.exec(step);
     db.pragma(`user_version = ${TENANT_SCHEMA_VERSION}`);
   }).immediate();
 };

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import type { TenantStore } from "../store-port.js";
 import type { AtomicWrites } from "./atomic-writes.js";
+import { AuditEvents } from "./audit-events.js";
 import * as credentials from "./credentials.js";
 import * as metadata from "./metadata-documents.js";
 import { ObjectStorage } from "./object-storage.js";
@@ -24,6 +25,7 @@ export const mongoTenantStore = (
   const collections = tenantCollections(db);
   const storage = new ObjectStorage(db);
   const writeTarget = { collections, storage, atomic };
+  const audit = new AuditEvents(collections);
   return {
     tenant,
     listDraft: () => run(() => metadata.listDraft(collections)),
@@ -67,5 +69,8 @@ export const mongoTenantStore = (
     getSession: (tokenHash) => run(() => credentials.getSession(collections, tokenHash)),
     deleteSession: (tokenHash) => run(() => credentials.deleteSession(collections, tokenHash)),
     deleteSessionsOf: (userId) => run(() => credentials.deleteSessionsOf(collections, userId)),
+
+    appendAudit: (event) => run(() => audit.append(event)),
+    listAudit: (options) => run(() => audit.list(options)),
   };
 };

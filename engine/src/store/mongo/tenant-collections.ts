@@ -70,6 +70,18 @@ export interface SessionDocument {
   expiresAt: string;
 }
 
+/** One audit event; `details` is kept as JSON text, so no key of it is ever a BSON concern. */
+export interface AuditDocument {
+  _id: string;
+  at: string;
+  type: string;
+  actorId?: string;
+  actorName?: string;
+  ip?: string;
+  target?: { object?: string; id?: string; name?: string };
+  details?: string;
+}
+
 /** The collections of one tenant's database. Records live in one collection per object. */
 export interface TenantCollections {
   state: Collection<StateDocument>;
@@ -80,6 +92,7 @@ export interface TenantCollections {
   counters: Collection<CounterDocument>;
   credentials: Collection<CredentialDocument>;
   sessions: Collection<SessionDocument>;
+  audit: Collection<AuditDocument>;
 }
 
 const FIXED_COLLECTIONS = {
@@ -91,6 +104,7 @@ const FIXED_COLLECTIONS = {
   counters: "counters",
   credentials: "auth.credentials",
   sessions: "auth.sessions",
+  audit: "audit.events",
 } as const satisfies Record<keyof TenantCollections, string>;
 
 /** Collection names of records start with this; no fixed collection does. */
@@ -111,6 +125,7 @@ export const tenantCollections = (db: Db): TenantCollections => ({
   counters: db.collection<CounterDocument>(FIXED_COLLECTIONS.counters),
   credentials: db.collection<CredentialDocument>(FIXED_COLLECTIONS.credentials),
   sessions: db.collection<SessionDocument>(FIXED_COLLECTIONS.sessions),
+  audit: db.collection<AuditDocument>(FIXED_COLLECTIONS.audit),
 });
 
 export const collectionExists = async (db: Db, name: string): Promise<boolean> =>
@@ -134,6 +149,15 @@ export const errorCode = (error: unknown): unknown =>
   typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 
 /**
+ * The audit log's indexes: newest first, overall and per type. Idempotent; also run when a tenant
+ * created before the audit log is first used (see audit-events.ts).
+ */
+export const createAuditIndexes = async (collections: TenantCollections): Promise<void> => {
+  await collections.audit.createIndex({ at: -1, _id: -1 }, { name: "auditTime" });
+  await collections.audit.createIndex({ type: 1, at: -1, _id: -1 }, { name: "auditType" });
+};
+
+/**
  * Creates the fixed collections, their indexes and the state document. Idempotent: creating a
  * tenant that a crash left half-made finishes it, and never resets an existing one. Collections
  * are created up front because transactions on older servers cannot create them.
@@ -150,6 +174,7 @@ export const prepareTenantDatabase = async (db: Db): Promise<void> => {
     { name: "recordHistory" },
   );
   await collections.sessions.createIndex({ userId: 1 }, { name: "sessionUser" });
+  await createAuditIndexes(collections);
   await collections.state.updateOne(
     { _id: "current" },
     { $setOnInsert: { version: 0, pendingDrops: [] } },

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createEmbeddedStore } from "../../../engine/src/store/embedded/index.js";
+import { TENANT_SCHEMA_VERSION } from "../../../engine/src/store/embedded/tenant-schema.js";
+
+let dataDir: string;
+const dbFile = () => path.join(dataDir, "tenants", "acme.db");
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "tessera-schema-"));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Runs `fn` on the tenant database file with a connection of its own, the store being closed. */
+const onFile = <T>(fn: (db: Database.Database) => T): T => {
+  const db = new Database(dbFile(), { fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+};
+
+describe("tenant database layout", () => {
+  it("brings a layout 1 database (before the audit log) up to date when it is opened", async () => {
+    const first = await createEmbeddedStore({ dataDir });
+    await first.createTenant("acme");
+    const before = await first.tenant("acme");
+    await before.setPasswordHash("u1", "scrypt$kept");
+    await first.close();
+    onFile((db) => {
+      db.exec("DROP TABLE audit_events");
+      db.pragma("user_version = 1");
+    });
+
+    const reopened = await createEmbeddedStore({ dataDir });
+    const acme = await reopened.tenant("acme");
+    await acme.appendAudit({ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" });
+    expect(await acme.listAudit({})).toEqual([{ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" }]);
+    expect(await acme.getPasswordHash("u1")).toBe("scrypt$kept");
+    await reopened.close();
+    expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
+  });
+
+  it("refuses to open a database of a newer layout than this code knows", async () => {
+    const first = await createEmbeddedStore({ dataDir });
+    await first.createTenant("acme");
+    await first.close();
+    onFile((db) => db.pragma(`user_version = ${TENANT_SCHEMA_VERSION + 1}`));
+    const reopened = await createEmbeddedStore({ dataDir });
+    await expect(reopened.tenant("acme")).rejects.toThrow(/layout \d+ is not supported/);
+    await reopened.close();
+  });
+});
