@@ -6,6 +6,7 @@ import { EngineError } from "../errors/engine-error.js";
 import { createLoginThrottle, type LoginThrottleOptions } from "../security/login-throttle.js";
 import { problemHandler, sendProblem } from "./problem-response.js";
 import type { EngineDeps } from "./request-context.js";
+import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
 import { auditUserDeactivation } from "./routes/audit-user-deactivation.js";
 import { authRoutes } from "./routes/auth-routes.js";
@@ -16,6 +17,7 @@ import { userRoutes } from "./routes/user-routes.js";
 import { findUnsafeKey } from "./unsafe-keys.js";
 
 export const JSON_BODY_LIMIT = "1mb";
+const JSON_MEDIA_TYPES = ["application/json", "application/*+json"];
 
 /** Query strings parse to flat string values only: no arrays from repeated keys, no nested objects. */
 const parseQuery = (query: string): Record<string, string> => {
@@ -90,9 +92,20 @@ export const createApp = (deps: AppOptions): Express => {
     res.setHeader("cache-control", "no-store");
     next();
   });
-  app.use(
-    express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),
-  );
+  app.use((req, res, next) => {
+    // express.json leaves a body of any other media type unread, and handlers would take the
+    // missing body for an empty one: refuse it instead of guessing.
+    const length = Number(req.get("content-length") ?? 0);
+    const hasBody = req.get("transfer-encoding") !== undefined || length > 0;
+    if (!hasBody || req.is(JSON_MEDIA_TYPES) !== false) return next();
+    return sendProblem(
+      res,
+      new EngineError(415, "unsupportedMediaType", "The request body must be JSON", [
+        { path: "", code: "body.notJson", message: "Send the body with Content-Type: application/json." },
+      ]),
+    );
+  });
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: JSON_MEDIA_TYPES }));
   app.use((req, res, next) => {
     const unsafe = findUnsafeKey(req.body);
     if (unsafe === undefined) return next();
@@ -110,6 +123,7 @@ export const createApp = (deps: AppOptions): Express => {
   app.patch("/api/v1/records/user/:id", auditUserDeactivation(deps));
   app.use("/api/v1/records", recordRoutes(deps));
   app.use("/api/v1/users", userRoutes(deps));
+  app.use("/api/v1/users", apiKeyRoutes(deps));
   app.use("/api/v1/audit", auditRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));

@@ -2,6 +2,7 @@ import { conflict } from "../errors/engine-error.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
 import { computeFormulas } from "./compute-fields.js";
+import { manualShareIds } from "./manual-shares.js";
 import type { RecordContext } from "./record-context.js";
 import { resolveObject } from "./resolve-object.js";
 import { refreshRollups, systemOf } from "./rollups.js";
@@ -114,34 +115,6 @@ const clearReference = async (
 };
 
 /**
- * Manual shares of doomed records go with them: a share names its record by id, not by a lookup,
- * so nothing else would remove it.
- */
-const manualSharesOf = async (ctx: RecordContext, doomed: readonly Doomed[]): Promise<string[]> => {
-  if (!ctx.metadata.objects.has("recordShare")) return [];
-  const ids: string[] = [];
-  const byObject = new Map<string, string[]>();
-  for (const { object, record } of doomed)
-    byObject.set(object.name, [...(byObject.get(object.name) ?? []), record.id]);
-  for (const [object, recordIds] of byObject) {
-    const page = await ctx.store.findRecords("recordShare", {
-      filter: {
-        op: "and",
-        children: [
-          { op: "compare", field: "sharedObject", operator: "==", value: object },
-          { op: "in", field: "sharedRecord", values: recordIds },
-        ],
-      },
-      sort: [],
-      limit: MAX_CASCADE,
-      fields: [],
-    });
-    ids.push(...page.records.map((r) => r.id));
-  }
-  return ids;
-};
-
-/**
  * Deletes a record with its master-detail children and their manual shares in one atomic write;
  * lookups to it are cleared (or, with `restrict`, the delete is refused); parents' rollups are
  * refreshed.
@@ -156,13 +129,17 @@ export const deleteRecord = async (
   const record = await loadAccessible(ctx, objectName, id, "delete");
   const doomed = await collectCascade(ctx, { object, record });
   await handleLookups(ctx, doomed);
+  const shareIds = await manualShareIds(
+    ctx,
+    doomed.map((d) => ({ object: d.object.name, id: d.record.id })),
+  );
   const targets = [
     ...doomed.map((d, i) => ({
       object: d.object.name,
       id: d.record.id,
       ...(i === 0 && expectedVersion !== undefined ? { expectedVersion } : {}),
     })),
-    ...(await manualSharesOf(ctx, doomed)).map((id) => ({ object: "recordShare", id })),
+    ...shareIds.map((id) => ({ object: "recordShare", id })),
   ];
   if (!(await ctx.store.deleteRecords(targets))) {
     throw conflict("record.stale", "The record was changed by someone else; reload it first");

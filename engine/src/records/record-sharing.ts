@@ -5,6 +5,7 @@ import type { StoredRecord } from "../store/store-port.js";
 import { createRecord } from "./create-record.js";
 import { deleteRecord } from "./delete-record.js";
 import { idIs } from "./filter-helpers.js";
+import { manualShareIds } from "./manual-shares.js";
 import { presentRecords } from "./present-records.js";
 import type { RecordContext } from "./record-context.js";
 import { resolveObject } from "./resolve-object.js";
@@ -30,6 +31,23 @@ const sharesFilter = (object: string, id: string) => ({
     { op: "compare" as const, field: "sharedRecord", operator: "==" as const, value: id },
   ],
 });
+
+/** A request that asks for something this route does not do is refused, not half-done. */
+const refuseUnknownKeys = (body: Record<string, unknown>, allowed: readonly string[]): void => {
+  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) {
+    throw new EngineError(
+      422,
+      "invalid",
+      "The request has settings this route does not know",
+      unknown.map((k) => ({
+        path: `/${k}`,
+        code: "field.unknown",
+        message: `"${k}" is not a setting here; use ${allowed.join(", ")}.`,
+      })),
+    );
+  }
+};
 
 /** Manual shares of a record, for its owner, the hierarchy above and admins. */
 export const listShares = async (
@@ -62,6 +80,7 @@ export const shareRecord = async (
   }
   await loadAsSharer(ctx, objectName, id);
   if (!isPlainObject(body)) throw new EngineError(422, "invalid", "Send {user or group, access}");
+  refuseUnknownKeys(body, ["user", "group", "access"]);
   return createRecord(asSystem(ctx), "recordShare", {
     sharedObject: objectName,
     sharedRecord: id,
@@ -86,19 +105,27 @@ export const unshareRecord = async (
   await deleteRecord(asSystem(ctx), "recordShare", shareId);
 };
 
+/** A transfer's outcome: the record as the caller now sees it, and the manual shares it removed. */
+export interface OwnershipTransfer {
+  record: JsonObject;
+  removedShares: string[];
+}
+
 /**
  * Transfers a record to another active user: the only way `ownerId` changes (it is never writable
  * through create or update). Needs edit permission on the object and ownership of the record (or
- * the hierarchy above the owner, modifyAll, or modifyAllData).
+ * the hierarchy above the owner, modifyAll, or modifyAllData). As in Salesforce, the record's
+ * manual shares end with the transfer: they were granted by or for the previous owner.
  */
 export const transferOwnership = async (
   ctx: RecordContext,
   objectName: string,
   id: string,
   body: unknown,
-): Promise<JsonObject> => {
+): Promise<OwnershipTransfer> => {
   const object = resolveObject(ctx, objectName, "edit");
   const record = await loadAsOwner(ctx, objectName, id);
+  if (isPlainObject(body)) refuseUnknownKeys(body, ["ownerId"]);
   const ownerId = isPlainObject(body) ? body.ownerId : undefined;
   const problem = (message: string) =>
     new EngineError(422, "invalid", "The new owner is not valid", [
@@ -136,5 +163,11 @@ export const transferOwnership = async (
   ];
   if (!(await ctx.store.updateRecord(objectName, next, record.version, history)))
     throw staleVersion(record.version);
-  return (await presentRecords(ctx, object, [next]))[0] as JsonObject;
+  // Shares are read after the owner changed, so one made while the transfer ran goes too (failing
+  // closed: the new owner can share again). The store has no write spanning both steps: should
+  // this one fail, the error reaches the caller, and repeating the transfer removes the shares.
+  const removedShares = await manualShareIds(ctx, [{ object: objectName, id }]);
+  if (removedShares.length > 0)
+    await ctx.store.deleteRecords(removedShares.map((shareId) => ({ object: "recordShare", id: shareId })));
+  return { record: (await presentRecords(ctx, object, [next]))[0] as JsonObject, removedShares };
 };

@@ -1,6 +1,7 @@
 import type { JsonObject } from "@tessera/metadata";
 import { conflict, EngineError, notFound } from "../errors/engine-error.js";
 import type { AccessMode } from "../security/access-policy.js";
+import { endCredentialsOf } from "../security/end-credentials.js";
 import type { StoredRecord } from "../store/store-port.js";
 import { applyInput } from "./apply-input.js";
 import { checkReferences } from "./check-references.js";
@@ -104,9 +105,9 @@ export const updateRecord = async (
     if (latest === undefined) throw notFound(`No ${objectName} record "${id}"`);
     throw staleVersion(latest.version);
   }
-  // A deactivated user is signed out everywhere at once.
+  // A deactivated user is signed out everywhere at once, and their API keys are revoked.
   if (object.name === "user" && before.active !== false && values.active === false)
-    await ctx.store.deleteSessionsOf(id);
+    await endCredentialsOf(ctx.store, id, stamp);
   await refreshRollups(ctx, object, [before, values]);
   return presentRecord(ctx, object, (await ctx.store.getRecord(object.name, id)) ?? next);
 };

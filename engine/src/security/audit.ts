@@ -14,6 +14,8 @@ export const AUDIT_EVENT_TYPES = [
   "record.shared",
   "record.unshared",
   "record.ownerChanged",
+  "apiKey.created",
+  "apiKey.revoked",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

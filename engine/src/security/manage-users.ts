@@ -3,29 +3,11 @@ import { EngineError, forbidden } from "../errors/engine-error.js";
 import { createRecord } from "../records/create-record.js";
 import type { RecordContext } from "../records/record-context.js";
 import { loadAccessible } from "../records/update-record.js";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.js";
-
-const MAX_PASSWORD_LENGTH = 200;
+import { hashPassword } from "./password.js";
+import { acceptablePassword } from "./password-policy.js";
 
 const requireUserAdmin = (ctx: RecordContext): void => {
   if (!ctx.access.manageUsers) throw forbidden("Managing users needs the manageUsers permission");
-};
-
-const checkPassword = (password: unknown): string => {
-  if (
-    typeof password !== "string" ||
-    password.length < MIN_PASSWORD_LENGTH ||
-    password.length > MAX_PASSWORD_LENGTH
-  ) {
-    throw new EngineError(422, "invalid", "The password is not acceptable", [
-      {
-        path: "/password",
-        code: "user.weakPassword",
-        message: `A password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
-      },
-    ]);
-  }
-  return password;
 };
 
 /**
@@ -36,7 +18,7 @@ export const createUser = async (ctx: RecordContext, body: unknown): Promise<Jso
   requireUserAdmin(ctx);
   if (!isPlainObject(body)) throw new EngineError(422, "invalid", "Send the user as a JSON object");
   const { password, ...fields } = body;
-  const checked = checkPassword(password);
+  const checked = acceptablePassword(password, "/password");
   const user = await createRecord(ctx, "user", fields);
   await ctx.store.setPasswordHash(String(user.id), await hashPassword(checked));
   return user;
@@ -45,7 +27,7 @@ export const createUser = async (ctx: RecordContext, body: unknown): Promise<Jso
 /** Sets a user's password and ends all their sessions. Needs manageUsers. */
 export const setUserPassword = async (ctx: RecordContext, userId: string, body: unknown): Promise<void> => {
   requireUserAdmin(ctx);
-  const password = checkPassword(isPlainObject(body) ? body.password : undefined);
+  const password = acceptablePassword(isPlainObject(body) ? body.password : undefined, "/password");
   await loadAccessible(ctx, "user", userId, "read");
   await ctx.store.setPasswordHash(userId, await hashPassword(password));
   await ctx.store.deleteSessionsOf(userId);

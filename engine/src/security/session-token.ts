@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { isApiKeyToken, tenantOfApiKeyToken } from "./api-key-token.js";
 
 /**
  * A bearer token names its tenant (`<tenant>.<secret>`) so a request is routed to one tenant's
@@ -9,7 +10,9 @@ export const newSessionToken = (tenant: string): string =>
 
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
+/** The tenant a bearer token names, a session's or an API key's; undefined when it names none. */
 export const tenantOfToken = (token: string): string | undefined => {
+  if (isApiKeyToken(token)) return tenantOfApiKeyToken(token);
   const dot = token.indexOf(".");
   return dot > 0 ? token.slice(0, dot) : undefined;
 };

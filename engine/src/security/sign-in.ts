@@ -1,5 +1,7 @@
 import { EngineError, unauthorized } from "../errors/engine-error.js";
 import type { StoredRecord, TenantStore } from "../store/store-port.js";
+import { isApiKeyToken } from "./api-key-token.js";
+import { authenticateApiKey } from "./authenticate-api-key.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { hashToken, newSessionToken, SESSION_TTL_MS } from "./session-token.js";
 
@@ -15,7 +17,7 @@ const decoy = () => {
  * hash was at hand (unknown tenant): timing must not tell which tenants or users exist.
  */
 export const refuseAfterDecoyCheck = async (password: string): Promise<never> => {
-  await verifyPassword(password, await decoy());
+  await passwordMatches(password, undefined);
   throw invalidCredentials();
 };
 
@@ -36,6 +38,28 @@ export const findUserByUsername = async (
 };
 
 /**
+ * Whether `password` matches the stored hash. Without a hash it does the same work against a decoy
+ * and answers false, so timing does not tell whether the user (or their password) exists.
+ */
+export const passwordMatches = async (password: string, hash: string | undefined): Promise<boolean> => {
+  if (hash !== undefined) return verifyPassword(password, hash);
+  await verifyPassword(password, await decoy());
+  return false;
+};
+
+/** Opens a new session of a user whose credentials were checked; the token exists only in the answer. */
+export const openSession = async (
+  store: TenantStore,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string; userId: string }> => {
+  const token = newSessionToken(store.tenant);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await store.createSession({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt });
+  return { token, expiresAt, userId };
+};
+
+/**
  * Checks a username and password and opens a session. Every failure answers the same 401, so the
  * answer does not tell which part was wrong.
  */
@@ -47,28 +71,20 @@ export const signIn = async (
 ): Promise<{ token: string; expiresAt: string; userId: string }> => {
   const user = await findUserByUsername(store, username);
   const hash = user === undefined ? undefined : await store.getPasswordHash(user.id);
-  if (user === undefined || hash === undefined) {
-    await verifyPassword(password, await decoy());
-    throw invalidCredentials();
-  }
-  if (!(await verifyPassword(password, hash))) throw invalidCredentials();
-  const token = newSessionToken(store.tenant);
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await store.createSession({
-    tokenHash: hashToken(token),
-    userId: user.id,
-    createdAt: now.toISOString(),
-    expiresAt,
-  });
-  return { token, expiresAt, userId: user.id };
+  if (user === undefined || !(await passwordMatches(password, hash))) throw invalidCredentials();
+  return openSession(store, user.id, now);
 };
 
-/** The user a bearer token belongs to, if the session is open and the user still active. */
+/**
+ * The user a bearer token belongs to, if the session (or API key) is open and the user still
+ * active.
+ */
 export const authenticateToken = async (
   store: TenantStore,
   token: string,
   now = new Date(),
 ): Promise<StoredRecord> => {
+  if (isApiKeyToken(token)) return authenticateApiKey(store, token, now);
   const session = await store.getSession(hashToken(token));
   if (session === undefined || session.expiresAt <= now.toISOString())
     throw unauthorized("Your session has ended; sign in again");

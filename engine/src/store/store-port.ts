@@ -129,6 +129,32 @@ export interface Session {
 }
 
 /**
+ * An API key of an integration: it acts as one user, with exactly that user's access. The token is
+ * shown once when the key is made; only its SHA-256 is stored.
+ */
+export interface ApiKey {
+  /** Unique per tenant. */
+  id: string;
+  /** What the key is for, as its administrator named it. */
+  name: string;
+  /** The user the key acts as. */
+  userId: string;
+  /** SHA-256 of the token (hex); unique per tenant. */
+  tokenHash: string;
+  /** The token's first characters, to tell keys apart; never enough to use it. */
+  prefix: string;
+  /** ISO 8601 UTC with milliseconds. */
+  createdAt: string;
+  /** The administrator who made it. */
+  createdBy: string;
+  /** The key stops working at this instant; absent: it does not expire. */
+  expiresAt?: string;
+  lastUsedAt?: string;
+  /** Set once, when the key is revoked; a revoked key never works again. */
+  revokedAt?: string;
+}
+
+/**
  * One security event of a tenant (a sign-in, a permission or sharing change, a user change), kept
  * for its administrators. Never holds a secret: no password, token or hash.
  */
@@ -253,6 +279,21 @@ export interface TenantStore {
   getSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(userId: string): Promise<void>;
+
+  // --- API keys (only the token's hash is stored) --------------------------------------------------
+  /** Stores a new key. Throws `StoreError` code `duplicateId` when its id or token hash is taken. */
+  createApiKey(key: ApiKey): Promise<void>;
+  /** The key with this token hash, revoked or expired or not: that is the caller's decision. */
+  getApiKeyByHash(tokenHash: string): Promise<ApiKey | undefined>;
+  /** Keys of `userId` (every key when absent), oldest first: by `createdAt`, then `id`. */
+  listApiKeys(userId?: string): Promise<ApiKey[]>;
+  /**
+   * Revokes a key at `revokedAt`. Resolves true when it did; false, changing nothing, when there
+   * is no such key or it was revoked already (its first `revokedAt` stays).
+   */
+  revokeApiKey(id: string, revokedAt: string): Promise<boolean>;
+  /** Notes when a key was last used; nothing happens when there is no such key. */
+  markApiKeyUsed(id: string, at: string): Promise<void>;
 
   // --- audit log (append-only) --------------------------------------------------------------------
   /** Appends one event. Throws `StoreError` code `duplicateId` when an event has its id. */

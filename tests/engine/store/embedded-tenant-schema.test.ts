@@ -34,6 +34,7 @@ describe("tenant database layout", () => {
     await before.setPasswordHash("u1", "scrypt$kept");
     await first.close();
     onFile((db) => {
+      db.exec("DROP TABLE api_keys");
       db.exec("DROP TABLE audit_events");
       db.pragma("user_version = 1");
     });
@@ -43,6 +44,35 @@ describe("tenant database layout", () => {
     await acme.appendAudit({ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" });
     expect(await acme.listAudit({})).toEqual([{ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" }]);
     expect(await acme.getPasswordHash("u1")).toBe("scrypt$kept");
+    await reopened.close();
+    expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
+  });
+
+  it("brings a layout 2 database (before API keys) up to date, keeping its audit log", async () => {
+    const first = await createEmbeddedStore({ dataDir });
+    await first.createTenant("acme");
+    const before = await first.tenant("acme");
+    await before.appendAudit({ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" });
+    await first.close();
+    onFile((db) => {
+      db.exec("DROP TABLE api_keys");
+      db.pragma("user_version = 2");
+    });
+
+    const reopened = await createEmbeddedStore({ dataDir });
+    const acme = await reopened.tenant("acme");
+    const key = {
+      id: "k1",
+      name: "integration",
+      userId: "u1",
+      tokenHash: "hash-k1",
+      prefix: "tk_acme_abcdef",
+      createdAt: "2025-01-01T10:00:00.000Z",
+      createdBy: "admin",
+    };
+    await acme.createApiKey(key);
+    expect(await acme.getApiKeyByHash("hash-k1")).toEqual(key);
+    expect(await acme.listAudit({})).toEqual([{ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" }]);
     await reopened.close();
     expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
   });

@@ -1,4 +1,5 @@
 import { describe } from "vitest";
+import { describeApiKeys } from "./conformance/api-keys.js";
 import { describeAudit } from "./conformance/audit.js";
 import { describeCredentials } from "./conformance/credentials.js";
 import { describeMetadata } from "./conformance/metadata.js";
@@ -23,6 +24,7 @@ export const describeStoreConformance = (name: string, createStore: StoreFactory
     describeRecordFilters(createStore);
     describeRecordListing(createStore);
     describeCredentials(createStore);
+    describeApiKeys(createStore);
     describeAudit(createStore);
   });
 };

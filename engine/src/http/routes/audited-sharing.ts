@@ -1,6 +1,7 @@
 import type { JsonObject } from "@tessera/metadata";
 import type { Request, Response } from "express";
 import type { RecordContext } from "../../records/record-context.js";
+import type { OwnershipTransfer } from "../../records/record-sharing.js";
 import type { StoredRecord } from "../../store/store-port.js";
 import { auditAfterChange, scopeOf } from "../audit-request.js";
 
@@ -52,14 +53,17 @@ export const auditedUnshare = async (
   });
 };
 
-/** Runs an ownership transfer of the route's record and audits `record.ownerChanged`. */
+/**
+ * Runs an ownership transfer of the route's record and audits `record.ownerChanged`, naming the
+ * manual shares the transfer removed.
+ */
 export const auditedOwnerChange = async (
   req: Request,
   res: Response,
   ctx: RecordContext,
-  transfer: () => Promise<JsonObject>,
+  transfer: () => Promise<OwnershipTransfer>,
 ): Promise<JsonObject> => {
-  const record = await transfer();
+  const { record, removedShares } = await transfer();
   const { object, id } = recordOf(req);
   // The transfer wrote the old owner into the record's history, in the same write as the change.
   const entry = (await ctx.store.history(object, id, { limit: 20 })).find(
@@ -68,7 +72,11 @@ export const auditedOwnerChange = async (
   await auditAfterChange(res, scopeOf(req, ctx), {
     type: "record.ownerChanged",
     target: { object, id },
-    details: { from: entry?.oldValue ?? null, to: record.ownerId ?? entry?.newValue ?? null },
+    details: {
+      from: entry?.oldValue ?? null,
+      to: record.ownerId ?? entry?.newValue ?? null,
+      ...(removedShares.length > 0 && { removedShares }),
+    },
   });
   return record;
 };

@@ -1,6 +1,7 @@
 import { isPlainObject } from "@tessera/metadata";
 import { type Request, type Response, Router } from "express";
-import { EngineError, type ProblemDetail } from "../../errors/engine-error.js";
+import { badRequest, EngineError, type ProblemDetail } from "../../errors/engine-error.js";
+import { isApiKeyToken } from "../../security/api-key-token.js";
 import { type AuditNote, audit } from "../../security/audit.js";
 import type { LoginThrottle } from "../../security/login-throttle.js";
 import { hashToken } from "../../security/session-token.js";
@@ -10,6 +11,8 @@ import { isTenantName } from "../../store/tenant-name.js";
 import { anonymousScope, auditAfterChange, clientIp, requestLog, scopeOf } from "../audit-request.js";
 import type { EngineDeps } from "../request-context.js";
 import { openTenant, requestContext } from "../request-context.js";
+import { ownPasswordRoute } from "./own-password-route.js";
+import { signInThrottled } from "./sign-in-throttled.js";
 
 const text = (body: Record<string, unknown>, key: string, max: number, errors: ProblemDetail[]): string => {
   const value = body[key];
@@ -48,21 +51,6 @@ const auditRefusal = async (req: Request, res: Response, store: TenantStore | un
   await auditAfterChange(res, anonymousScope(req, store), note);
 };
 
-const throttled = (retryAfterSeconds: number) =>
-  new EngineError(
-    429,
-    "auth.throttled",
-    "Too many failed sign-in attempts; wait before trying again",
-    [
-      {
-        path: "",
-        code: "auth.throttled",
-        message: `Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      },
-    ],
-    { retryAfter: retryAfterSeconds },
-  );
-
 export const authRoutes = (deps: EngineDeps, throttle: LoginThrottle): Router => {
   const router = Router();
   router.post("/login", async (req, res) => {
@@ -83,8 +71,7 @@ export const authRoutes = (deps: EngineDeps, throttle: LoginThrottle): Router =>
         actorName: username,
         details: { retryAfterSeconds: admission.retryAfterSeconds },
       });
-      res.setHeader("retry-after", String(admission.retryAfterSeconds));
-      throw throttled(admission.retryAfterSeconds);
+      throw signInThrottled(res, admission.retryAfterSeconds);
     }
     const failed: AuditNote = { type: "login.failed", actorName: username };
     const store = await openTenant(deps, tenant).catch(async (error: unknown) => {
@@ -113,9 +100,14 @@ export const authRoutes = (deps: EngineDeps, throttle: LoginThrottle): Router =>
   router.post("/logout", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
     const token = (req.get("authorization") ?? "").slice("Bearer ".length);
+    if (isApiKeyToken(token))
+      throw badRequest("An API key is not a session: an administrator revokes it", [
+        { path: "", code: "auth.notASession", message: "DELETE /api/v1/users/{id}/api-keys/{keyId}" },
+      ]);
     await ctx.store.deleteSession(hashToken(token));
     await auditAfterChange(res, scopeOf(req, ctx), { type: "logout" });
     res.status(204).end();
   });
+  router.post("/password", ownPasswordRoute(deps, throttle));
   return router;
 };

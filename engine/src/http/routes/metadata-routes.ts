@@ -1,6 +1,7 @@
 import { isPlainObject, type ObjectDefinition } from "@tessera/metadata";
 import { Router } from "express";
 import { EngineError, forbidden, notFound } from "../../errors/engine-error.js";
+import { pointerTo } from "../../records/apply-input.js";
 import type { RecordContext } from "../../records/record-context.js";
 import { putDraftDocument } from "../../registry/draft-documents.js";
 import { publicationNote } from "../../registry/publication-note.js";
@@ -98,6 +99,21 @@ export const metadataRoutes = (deps: EngineDeps): Router => {
       throw new EngineError(400, "badRequest", 'Send {} or {"force": true}', [
         { path: "/force", code: "field.type", message: "force must be true or false." },
       ]);
+    }
+    // An option this route does not know (say "dryRun") must not be ignored: the publish would go
+    // ahead while the caller believes it asked for something else.
+    const unknown = Object.keys(body).filter((key) => key !== "force");
+    if (unknown.length > 0) {
+      throw new EngineError(
+        400,
+        "badRequest",
+        'Send {} or {"force": true}',
+        unknown.map((key) => ({
+          path: pointerTo(key),
+          code: "field.unknown",
+          message: `Publishing has no option "${key}".`,
+        })),
+      );
     }
     const result = await publishDraft(ctx.store, { actor: ctx.actor.userId, force: body.force === true });
     await auditAfterChange(res, scopeOf(req, ctx), publicationNote(result, body.force === true));

@@ -1,4 +1,5 @@
 import type { TenantStore } from "../store-port.js";
+import { createApiKey, getApiKeyByHash, listApiKeys, markApiKeyUsed, revokeApiKey } from "./api-keys.js";
 import { appendAudit, listAudit } from "./audit-log.js";
 import {
   createSession,
@@ -50,6 +51,11 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   getSession: async (tokenHash) => getSession(tdb, tokenHash),
   deleteSession: async (tokenHash) => deleteSession(tdb, tokenHash),
   deleteSessionsOf: async (userId) => deleteSessionsOf(tdb, userId),
+  createApiKey: async (key) => createApiKey(tdb, key),
+  getApiKeyByHash: async (tokenHash) => getApiKeyByHash(tdb, tokenHash),
+  listApiKeys: async (userId) => listApiKeys(tdb, userId),
+  revokeApiKey: async (id, revokedAt) => revokeApiKey(tdb, id, revokedAt),
+  markApiKeyUsed: async (id, at) => markApiKeyUsed(tdb, id, at),
   appendAudit: async (event) => appendAudit(tdb, event),
   listAudit: async (options) => listAudit(tdb, options),
 });

@@ -68,11 +68,28 @@ CREATE INDEX audit_by_time ON audit_events (at, id);
 CREATE INDEX audit_by_type ON audit_events (type, at, id);
 `;
 
+/** Layout 3: API keys, found by the hash of their token; the token itself is never stored. */
+const LAYOUT_3 = `
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_keys_of_user ON api_keys (user_id, created_at, id);
+`;
+
 /**
  * Layout changes in order: a database at layout n (PRAGMA user_version) gets every step after
  * the n-th, so an existing tenant is brought up to date when it is opened. Steps are append-only.
  */
-const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2];
+const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2, LAYOUT_3];
 
 /** The layout of a tenant database this code reads and writes. */
 export const TENANT_SCHEMA_VERSION = LAYOUT_STEPS.length;

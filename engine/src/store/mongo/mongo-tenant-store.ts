@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import type { TenantStore } from "../store-port.js";
+import { ApiKeys } from "./api-keys.js";
 import type { AtomicWrites } from "./atomic-writes.js";
 import { AuditEvents } from "./audit-events.js";
 import * as credentials from "./credentials.js";
@@ -26,6 +27,7 @@ export const mongoTenantStore = (
   const storage = new ObjectStorage(db);
   const writeTarget = { collections, storage, atomic };
   const audit = new AuditEvents(collections);
+  const apiKeys = new ApiKeys(collections);
   return {
     tenant,
     listDraft: () => run(() => metadata.listDraft(collections)),
@@ -69,6 +71,12 @@ export const mongoTenantStore = (
     getSession: (tokenHash) => run(() => credentials.getSession(collections, tokenHash)),
     deleteSession: (tokenHash) => run(() => credentials.deleteSession(collections, tokenHash)),
     deleteSessionsOf: (userId) => run(() => credentials.deleteSessionsOf(collections, userId)),
+
+    createApiKey: (key) => run(() => apiKeys.create(key)),
+    getApiKeyByHash: (tokenHash) => run(() => apiKeys.byHash(tokenHash)),
+    listApiKeys: (userId) => run(() => apiKeys.list(userId)),
+    revokeApiKey: (id, revokedAt) => run(() => apiKeys.revoke(id, revokedAt)),
+    markApiKeyUsed: (id, at) => run(() => apiKeys.markUsed(id, at)),
 
     appendAudit: (event) => run(() => audit.append(event)),
     listAudit: (options) => run(() => audit.list(options)),

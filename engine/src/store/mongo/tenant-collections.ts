@@ -70,6 +70,20 @@ export interface SessionDocument {
   expiresAt: string;
 }
 
+/** One API key; `_id` is its id. The token is never stored, only `tokenHash` (unique). */
+export interface ApiKeyDocument {
+  _id: string;
+  name: string;
+  userId: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt?: string;
+  lastUsedAt?: string;
+  revokedAt?: string;
+}
+
 /** One audit event; `details` is kept as JSON text, so no key of it is ever a BSON concern. */
 export interface AuditDocument {
   _id: string;
@@ -92,6 +106,7 @@ export interface TenantCollections {
   counters: Collection<CounterDocument>;
   credentials: Collection<CredentialDocument>;
   sessions: Collection<SessionDocument>;
+  apiKeys: Collection<ApiKeyDocument>;
   audit: Collection<AuditDocument>;
 }
 
@@ -104,6 +119,7 @@ const FIXED_COLLECTIONS = {
   counters: "counters",
   credentials: "auth.credentials",
   sessions: "auth.sessions",
+  apiKeys: "auth.apiKeys",
   audit: "audit.events",
 } as const satisfies Record<keyof TenantCollections, string>;
 
@@ -125,6 +141,7 @@ export const tenantCollections = (db: Db): TenantCollections => ({
   counters: db.collection<CounterDocument>(FIXED_COLLECTIONS.counters),
   credentials: db.collection<CredentialDocument>(FIXED_COLLECTIONS.credentials),
   sessions: db.collection<SessionDocument>(FIXED_COLLECTIONS.sessions),
+  apiKeys: db.collection<ApiKeyDocument>(FIXED_COLLECTIONS.apiKeys),
   audit: db.collection<AuditDocument>(FIXED_COLLECTIONS.audit),
 });
 
@@ -158,6 +175,15 @@ export const createAuditIndexes = async (collections: TenantCollections): Promis
 };
 
 /**
+ * The API keys' indexes: a token hash names one key (unique), a user's keys list in creation order.
+ * Idempotent; also run when a tenant created before API keys is first used (see api-keys.ts).
+ */
+export const createApiKeyIndexes = async (collections: TenantCollections): Promise<void> => {
+  await collections.apiKeys.createIndex({ tokenHash: 1 }, { name: "apiKeyToken", unique: true });
+  await collections.apiKeys.createIndex({ userId: 1, createdAt: 1, _id: 1 }, { name: "apiKeyUser" });
+};
+
+/**
  * Creates the fixed collections, their indexes and the state document. Idempotent: creating a
  * tenant that a crash left half-made finishes it, and never resets an existing one. Collections
  * are created up front because transactions on older servers cannot create them.
@@ -175,6 +201,7 @@ export const prepareTenantDatabase = async (db: Db): Promise<void> => {
   );
   await collections.sessions.createIndex({ userId: 1 }, { name: "sessionUser" });
   await createAuditIndexes(collections);
+  await createApiKeyIndexes(collections);
   await collections.state.updateOne(
     { _id: "current" },
     { $setOnInsert: { version: 0, pendingDrops: [] } },
