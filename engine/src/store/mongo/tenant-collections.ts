@@ -1,5 +1,6 @@
 import { NAME_REGEX } from "@tessera/metadata";
 import type { Collection, Db, ObjectId } from "mongodb";
+import type { ApiKey } from "../store-port.js";
 
 /** The one state document: the current version pointer, the publish lock, unfinished drops. */
 export interface StateDocument {
@@ -71,18 +72,7 @@ export interface SessionDocument {
 }
 
 /** One API key; `_id` is its id. The token is never stored, only `tokenHash` (unique). */
-export interface ApiKeyDocument {
-  _id: string;
-  name: string;
-  userId: string;
-  tokenHash: string;
-  prefix: string;
-  createdAt: string;
-  createdBy: string;
-  expiresAt?: string;
-  lastUsedAt?: string;
-  revokedAt?: string;
-}
+export type ApiKeyDocument = Omit<ApiKey, "id"> & { _id: string };
 
 /** One audit event; `details` is kept as JSON text, so no key of it is ever a BSON concern. */
 export interface AuditDocument {
