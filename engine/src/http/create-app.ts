@@ -8,7 +8,6 @@ import { problemHandler, sendProblem } from "./problem-response.js";
 import type { EngineDeps } from "./request-context.js";
 import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
-import { auditUserDeactivation } from "./routes/audit-user-deactivation.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
@@ -120,7 +119,6 @@ export const createApp = (deps: AppOptions): Express => {
   });
   app.use("/api/v1/auth", authRoutes(deps, createLoginThrottle(deps.loginThrottle)));
   app.use("/api/v1/metadata", metadataRoutes(deps));
-  app.patch("/api/v1/records/user/:id", auditUserDeactivation(deps));
   app.use("/api/v1/records", recordRoutes(deps));
   app.use("/api/v1/users", userRoutes(deps));
   app.use("/api/v1/users", apiKeyRoutes(deps));

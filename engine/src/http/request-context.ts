@@ -8,6 +8,7 @@ import { tenantOfToken } from "../security/session-token.js";
 import { authenticateToken } from "../security/sign-in.js";
 import { type Store, StoreError, type TenantStore } from "../store/store-port.js";
 import { isTenantName } from "../store/tenant-name.js";
+import { auditAfterChange, scopeOf, userTarget } from "./audit-request.js";
 
 export interface EngineDeps {
   store: Store;
@@ -62,6 +63,12 @@ export const requestContext = async (
     access: await computeAccessPolicy(store, metadata, user),
     locale,
     now: () => new Date(),
+    events: {
+      userDeactivated: async (userId) => {
+        const { target } = await userTarget(store, userId);
+        await auditAfterChange(res, scopeOf(req, ctx), { type: "user.deactivated", target });
+      },
+    },
   };
   res.locals.tesseraContext = ctx;
   return ctx;

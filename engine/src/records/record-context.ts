@@ -3,8 +3,18 @@ import type { CompiledMetadata } from "../registry/compiled-metadata.js";
 import type { AccessPolicy, Actor } from "../security/access-policy.js";
 import type { TenantStore } from "../store/store-port.js";
 
+/**
+ * Security-relevant facts the record pipeline reports to whoever runs it (the HTTP layer audits
+ * them). A typed map of optional listeners: a new event does not compile until it is declared here.
+ */
+export interface RecordEvents {
+  /** A user record went from active to inactive (their sessions and keys are already ended). */
+  userDeactivated?: (userId: string) => Promise<void>;
+}
+
 /** What every record operation runs with: one tenant, one metadata version, one user. */
 export interface RecordContext {
+  readonly events?: RecordEvents;
   readonly store: TenantStore;
   readonly metadata: CompiledMetadata;
   readonly actor: Actor;

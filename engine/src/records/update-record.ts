@@ -106,8 +106,10 @@ export const updateRecord = async (
     throw staleVersion(latest.version);
   }
   // A deactivated user is signed out everywhere at once, and their API keys are revoked.
-  if (object.name === "user" && before.active !== false && values.active === false)
+  if (object.name === "user" && before.active !== false && values.active === false) {
     await endCredentialsOf(ctx.store, id, stamp);
+    await ctx.events?.userDeactivated?.(id);
+  }
   await refreshRollups(ctx, object, [before, values]);
   return presentRecord(ctx, object, (await ctx.store.getRecord(object.name, id)) ?? next);
 };
