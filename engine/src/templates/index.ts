@@ -1,0 +1,10 @@
+// Templates (handlebars): e-mail, print and notification texts rendered from records.
+export {
+  type CompiledTemplate,
+  compileTemplate,
+  MAX_BLOCK_DEPTH,
+  MAX_OUTPUT_CHARS,
+  MAX_TEMPLATE_CHARS,
+  type TemplateOutput,
+} from "./compile-template.js";
+export { TemplateError } from "./template-error.js";
