@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { evaluateFilter, type FilterNode, type JsonValue } from "@tessera/metadata";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddedStore } from "../../../engine/src/store/embedded/index.js";
+import { describe, expect, it } from "vitest";
 import { filterToMongo } from "../../../engine/src/store/mongo/filter-to-mongo.js";
-import type { Store, StoredRecord, TenantStore } from "../../../engine/src/store/store-port.js";
-import { aRecord, aSchema, aVersion } from "./builders.js";
+import type { StoredRecord } from "../../../engine/src/store/store-port.js";
+import { aRecord } from "./builders.js";
 import { DEALS, FILTER_CASES } from "./conformance/record-filters.js";
 import { filterNode, recordValueSets, systemFieldsOf } from "./filter-arbitraries.js";
+import { replaceItems, useItemStore } from "./item-store.js";
 import { mingoIds } from "./mingo-select.js";
 import { metacharacterFilter, metacharacterRecords } from "./mongo-filter-arbitraries.js";
 
@@ -312,20 +309,7 @@ describe("filterToMongo agrees with evaluateFilter (evaluated by mingo)", () => 
 });
 
 describe("the embedded store and the MongoDB filter (evaluated by mingo) select the same ids", () => {
-  let dataDir: string;
-  let store: Store;
-  let acme: TenantStore;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "tessera-mongo-filter-"));
-    store = await createEmbeddedStore({ dataDir });
-    await store.createTenant("acme");
-    acme = await store.tenant("acme");
-    await acme.publish(aVersion(1, "item"), 0, aSchema().withObject("item").build());
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const items = useItemStore("tessera-mongo-filter-");
 
   it("for any filter and data set", async () => {
     await fc.assert(
@@ -333,12 +317,10 @@ describe("the embedded store and the MongoDB filter (evaluated by mingo) select 
         recordValueSets(10),
         fc.array(filterNode, { minLength: 10, maxLength: 30 }),
         async (sets, filters) => {
-          const old = await acme.findRecords("item", { sort: [], limit: 1000, fields: [] });
-          await acme.deleteRecords(old.records.map((r) => ({ object: "item", id: r.id })));
           const rows = recordsOf(sets);
-          for (const row of rows) await acme.insertRecord("item", row);
+          await replaceItems(items.acme, rows);
           for (const filter of filters) {
-            const page = await acme.findRecords("item", { filter, sort: [], limit: 1000 });
+            const page = await items.acme.findRecords("item", { filter, sort: [], limit: 1000 });
             expect(page.records.map((r) => r.id).sort()).toEqual(mingoIds(filter, rows));
           }
         },

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { evaluateFilter, type FilterNode } from "@tessera/metadata";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddedStore, filterToSql } from "../../../engine/src/store/embedded/index.js";
-import type { Store, StoredRecord, TenantStore } from "../../../engine/src/store/store-port.js";
-import { aRecord, aSchema, aVersion } from "./builders.js";
+import { describe, expect, it } from "vitest";
+import { filterToSql } from "../../../engine/src/store/embedded/index.js";
+import { aRecord } from "./builders.js";
 import { filterNode, recordValueSets, systemFieldsOf } from "./filter-arbitraries.js";
+import { replaceItems, useItemStore } from "./item-store.js";
 
 const eq = (field: string, value: string | number | boolean | null): FilterNode => ({
   op: "compare",
@@ -62,20 +59,7 @@ describe("filterToSql refuses field names that are not identifiers", () => {
 });
 
 describe("the embedded store selects exactly the records evaluateFilter accepts", () => {
-  let dataDir: string;
-  let store: Store;
-  let acme: TenantStore;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "tessera-filter-"));
-    store = await createEmbeddedStore({ dataDir });
-    await store.createTenant("acme");
-    acme = await store.tenant("acme");
-    await acme.publish(aVersion(1, "item"), 0, aSchema().withObject("item").build());
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const items = useItemStore("tessera-filter-");
 
   it("for random records and filters", async () => {
     await fc.assert(
@@ -83,18 +67,16 @@ describe("the embedded store selects exactly the records evaluateFilter accepts"
         recordValueSets(10),
         fc.array(filterNode, { minLength: 10, maxLength: 30 }),
         async (sets, filters) => {
-          const old = await acme.findRecords("item", { sort: [], limit: 1000, fields: [] });
-          await acme.deleteRecords(old.records.map((r) => ({ object: "item", id: r.id })));
-          const records: StoredRecord[] = [];
-          for (const [i, values] of sets.entries()) {
-            const { id, ownerId } = systemFieldsOf(i);
-            records.push(
-              await acme.insertRecord("item", aRecord(id).ownedBy(ownerId).withValues(values).build()),
-            );
-          }
+          const records = await replaceItems(
+            items.acme,
+            sets.map((values, i) => {
+              const { id, ownerId } = systemFieldsOf(i);
+              return aRecord(id).ownedBy(ownerId).withValues(values).build();
+            }),
+          );
           for (const filter of filters) {
             const expected = records.filter((r) => evaluateFilter(filter, r)).map((r) => r.id);
-            const page = await acme.findRecords("item", { filter, sort: [], limit: 1000 });
+            const page = await items.acme.findRecords("item", { filter, sort: [], limit: 1000 });
             expect(page.records.map((r) => r.id)).toEqual(expected);
           }
         },

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { type ProcessResult, runNode } from "./node-process.js";
 import { REPO_ROOT } from "./typescript-program.js";
 
 /** The `tessera` command run from source, as DESIGN section 9 describes it. */
@@ -14,31 +15,14 @@ const cliEnv = (dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv
   ...env,
 });
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = ProcessResult;
 
 /** Runs `tessera <args>` to completion in a child process. */
 export const runCli = (
   args: readonly string[],
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<CliResult> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: REPO_ROOT, env: cliEnv(dataDir, env) });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<CliResult> => runNode([...CLI, ...args], REPO_ROOT, cliEnv(dataDir, env));
 
 export interface CliServer {
   url: string;

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { type ProcessResult, runNode } from "./node-process.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -39,24 +39,6 @@ export const typecheck = (files: readonly string[]): CompileError[] => {
 };
 
 /** Runs a TypeScript file with Node and tsx; resolves to its exit code and output. */
-export const runTypeScript = (
-  file: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    // Run from the repository root so that `--import tsx` resolves to its installed copy.
-    const child = spawn(process.execPath, ["--import", "tsx", file], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+export const runTypeScript = (file: string, env: Record<string, string>): Promise<ProcessResult> =>
+  // Run from the repository root so that `--import tsx` resolves to its installed copy.
+  runNode(["--import", "tsx", file], REPO_ROOT, { ...process.env, ...env });
