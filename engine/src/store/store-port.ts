@@ -1,4 +1,18 @@
 import type { FilterNode, JsonObject, JsonValue } from "@tessera/metadata";
+import type {
+  AutomationLogEntry,
+  ClaimJobs,
+  EmailQuery,
+  Job,
+  LogQuery,
+  NewJob,
+  Notification,
+  NotificationQuery,
+  OutboxEmail,
+  SettingValue,
+  WorkItem,
+  WriteEffects,
+} from "./work-types.js";
 
 /**
  * The store port. `Store` is the platform's view (tenants); every data operation goes through a
@@ -226,7 +240,11 @@ export interface TenantStore {
   insertRecord(
     object: string,
     record: StoredRecord,
-    options?: { autoNumbers?: readonly AutoNumberAssignment[]; history?: readonly HistoryEntry[] },
+    options?: {
+      autoNumbers?: readonly AutoNumberAssignment[];
+      history?: readonly HistoryEntry[];
+      effects?: WriteEffects;
+    },
   ): Promise<StoredRecord>;
   /**
    * Inserts many new records (version 1) in one atomic write: all or none. For bulk loads (imports,
@@ -242,8 +260,8 @@ export interface TenantStore {
   getRecords(object: string, ids: readonly string[]): Promise<StoredRecord[]>;
   /**
    * Replaces a record whose stored version is `expectedVersion` with `record` (whose version must
-   * be expectedVersion + 1), appending `history` in the same atomic write. Resolves false, changing
-   * nothing, when the stored version differs or the record is gone.
+   * be expectedVersion + 1), appending `history` and applying `effects` in the same atomic write.
+   * Resolves false, changing nothing, when the stored version differs or the record is gone.
    * Throws `StoreError` code `uniqueViolation` as insertRecord does.
    */
   updateRecord(
@@ -251,14 +269,17 @@ export interface TenantStore {
     record: StoredRecord,
     expectedVersion: number,
     history?: readonly HistoryEntry[],
+    effects?: WriteEffects,
   ): Promise<boolean>;
   /**
    * Deletes every target in one atomic write (a master and its details). A target with
    * `expectedVersion` is only deleted at that version; if any such condition fails, nothing is
-   * deleted and the call resolves false. History of deleted records is kept.
+   * deleted and the call resolves false. History of deleted records is kept; their work items are
+   * removed. `effects` apply in the same atomic write.
    */
   deleteRecords(
     targets: ReadonlyArray<{ object: string; id: string; expectedVersion?: number }>,
+    effects?: WriteEffects,
   ): Promise<boolean>;
   findRecords(object: string, query: RecordQuery): Promise<RecordPage>;
   countRecords(object: string, filter?: FilterNode): Promise<number>;
@@ -300,6 +321,60 @@ export interface TenantStore {
   appendAudit(event: AuditEvent): Promise<void>;
   /** Events newest first: by `at` descending, then `id` descending. */
   listAudit(options: AuditQuery): Promise<AuditEvent[]>;
+
+  // --- jobs: durable scheduled work and outbox ------------------------------------------------------
+  /**
+   * Adds jobs in one atomic write (a job with a key replaces the job holding that key). Throws
+   * `StoreError` code `duplicateId` when a job's id is held by a job it does not replace.
+   */
+  enqueueJobs(jobs: readonly NewJob[]): Promise<void>;
+  /** Removes the jobs with these keys. */
+  cancelJobs(keys: readonly string[]): Promise<void>;
+  /**
+   * Leases up to `limit` due jobs to `owner` atomically (earliest `dueAt` first, then `id`),
+   * incrementing their attempts; two workers never claim the same job while its lease lasts.
+   */
+  claimJobs(claim: ClaimJobs): Promise<Job[]>;
+  /** Removes a job `owner` holds. Resolves false, changing nothing, when it does not hold it. */
+  completeJob(id: string, owner: string): Promise<boolean>;
+  /**
+   * Releases a job `owner` holds and makes it due again at `dueAt`, noting `error`. Resolves false,
+   * changing nothing, when it does not hold it.
+   */
+  retryJob(id: string, owner: string, dueAt: string, error: string): Promise<boolean>;
+  /** Jobs by due time (earliest first), optionally of one kind. */
+  listJobs(options: { kind?: string; limit: number }): Promise<Job[]>;
+
+  // --- approvals inbox -------------------------------------------------------------------------------
+  /** Work items of one user, oldest first (by `since`, then object, record id and step). */
+  listWorkItems(userId: string, options: { limit: number }): Promise<WorkItem[]>;
+  /** Work items of one record (every approver of its pending request), by `since`, user and step. */
+  workItemsOf(object: string, recordId: string): Promise<WorkItem[]>;
+
+  // --- notifications, e-mail outbox, automation log, settings ---------------------------------------
+  /** Adds notifications; one whose id exists is skipped. */
+  addNotifications(notifications: readonly Notification[]): Promise<void>;
+  /** One user's notifications, newest first (by id, descending). */
+  listNotifications(userId: string, query: NotificationQuery): Promise<Notification[]>;
+  countUnreadNotifications(userId: string): Promise<number>;
+  /** Marks unread notifications of `userId` read at `at` (`ids` absent: all); resolves how many. */
+  markNotificationsRead(userId: string, at: string, ids?: readonly string[]): Promise<number>;
+  /** Adds e-mails to the outbox; one whose id exists is skipped. */
+  addEmails(emails: readonly OutboxEmail[]): Promise<void>;
+  getEmail(id: string): Promise<OutboxEmail | undefined>;
+  /** Newest first (by id, descending). */
+  listEmails(query: EmailQuery): Promise<OutboxEmail[]>;
+  /** Replaces the delivery state of an e-mail; resolves false when there is no such e-mail. */
+  updateEmail(
+    id: string,
+    state: Pick<OutboxEmail, "status" | "attempts"> & { lastError?: string; sentAt?: string },
+  ): Promise<boolean>;
+  /** Appends one entry; one whose id exists is skipped (a retried job does not log twice). */
+  appendLog(entry: AutomationLogEntry): Promise<void>;
+  /** Newest first (by id, descending). */
+  listLog(query: LogQuery): Promise<AutomationLogEntry[]>;
+  getSetting(key: string): Promise<SettingValue | undefined>;
+  putSetting(key: string, value: SettingValue): Promise<void>;
 }
 
 /** What storage the published metadata needs: per object, its indexes and text-searchable fields. */

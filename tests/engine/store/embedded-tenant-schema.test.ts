@@ -26,6 +26,12 @@ const onFile = <T>(fn: (db: Database.Database) => T): T => {
   }
 };
 
+/** Drops the tables layout 4 added, as a database made before it lacks them. */
+const dropLayout4 = (db: Database.Database): void => {
+  for (const table of ["jobs", "work_items", "notifications", "outbox_emails", "automation_log", "settings"])
+    db.exec(`DROP TABLE ${table}`);
+};
+
 describe("tenant database layout", () => {
   it("brings a layout 1 database (before the audit log) up to date when it is opened", async () => {
     const first = await createEmbeddedStore({ dataDir });
@@ -34,6 +40,7 @@ describe("tenant database layout", () => {
     await before.setPasswordHash("u1", "scrypt$kept");
     await first.close();
     onFile((db) => {
+      dropLayout4(db);
       db.exec("DROP TABLE api_keys");
       db.exec("DROP TABLE audit_events");
       db.pragma("user_version = 1");
@@ -55,6 +62,7 @@ describe("tenant database layout", () => {
     await before.appendAudit({ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" });
     await first.close();
     onFile((db) => {
+      dropLayout4(db);
       db.exec("DROP TABLE api_keys");
       db.pragma("user_version = 2");
     });
@@ -75,6 +83,45 @@ describe("tenant database layout", () => {
     expect(await acme.listAudit({})).toEqual([{ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" }]);
     await reopened.close();
     expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
+  });
+
+  it("brings a layout 3 database (before jobs, work items, notifications, outbox, log, settings) up to date", async () => {
+    const first = await createEmbeddedStore({ dataDir });
+    await first.createTenant("acme");
+    const before = await first.tenant("acme");
+    const key = {
+      id: "k1",
+      name: "integration",
+      userId: "u1",
+      tokenHash: "hash-k1",
+      prefix: "tk_acme_abcdef",
+      createdAt: "2025-01-01T10:00:00.000Z",
+      createdBy: "admin",
+    };
+    await before.createApiKey(key);
+    await first.close();
+    onFile((db) => {
+      dropLayout4(db);
+      db.pragma("user_version = 3");
+    });
+
+    const reopened = await createEmbeddedStore({ dataDir });
+    const acme = await reopened.tenant("acme");
+    expect(await acme.getApiKeyByHash("hash-k1")).toEqual(key);
+    await acme.enqueueJobs([{ id: "j1", kind: "webhook", dueAt: "2025-01-01T10:00:00.000Z", payload: {} }]);
+    expect((await acme.listJobs({ limit: 10 })).map((job) => job.id)).toEqual(["j1"]);
+    await acme.addNotifications([
+      { id: "n1", userId: "u1", at: "2025-01-01T10:00:00.000Z", title: "t", body: "b" },
+    ]);
+    expect(await acme.countUnreadNotifications("u1")).toBe(1);
+    await acme.putSetting("s", { on: true });
+    expect(await acme.getSetting("s")).toEqual({ on: true });
+    expect(await acme.listWorkItems("u1", { limit: 10 })).toEqual([]);
+    expect(await acme.listEmails({ limit: 10 })).toEqual([]);
+    expect(await acme.listLog({ limit: 10 })).toEqual([]);
+    await reopened.close();
+    expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
+    expect(TENANT_SCHEMA_VERSION).toBe(4);
   });
 
   it("refuses to open a database of a newer layout than this code knows", async () => {

@@ -2,12 +2,17 @@ import { describe } from "vitest";
 import { describeApiKeys } from "./conformance/api-keys.js";
 import { describeAudit } from "./conformance/audit.js";
 import { describeCredentials } from "./conformance/credentials.js";
+import { describeJobs } from "./conformance/jobs.js";
 import { describeMetadata } from "./conformance/metadata.js";
+import { describeNotifications } from "./conformance/notifications.js";
+import { describeOutboxAndLog } from "./conformance/outbox-and-log.js";
 import { describeRecordFilters } from "./conformance/record-filters.js";
 import { describeRecordListing } from "./conformance/record-listing.js";
 import { describeRecordWrites } from "./conformance/record-writes.js";
 import type { StoreFactory } from "./conformance/store-fixture.js";
 import { describeTenants } from "./conformance/tenants.js";
+import { describeWorkItems } from "./conformance/work-items.js";
+import { describeWriteEffects } from "./conformance/write-effects.js";
 
 export type { StoreFactory } from "./conformance/store-fixture.js";
 
@@ -26,5 +31,10 @@ export const describeStoreConformance = (name: string, createStore: StoreFactory
     describeCredentials(createStore);
     describeApiKeys(createStore);
     describeAudit(createStore);
+    describeJobs(createStore);
+    describeWorkItems(createStore);
+    describeWriteEffects(createStore);
+    describeNotifications(createStore);
+    describeOutboxAndLog(createStore);
   });
 };

@@ -36,7 +36,7 @@ export const planStorage = (schema: StorageSchema): StoragePlan => ({
 /**
  * Applies a plan inside the publish transaction (SQLite DDL is transactional, so a failure, such as
  * a unique index over duplicate values, undoes all of it). Dropped objects lose their records,
- * history and counters before listed objects are created, so a name can be dropped and reused in
+ * history, counters and work items before listed objects are created, so a name can be dropped and reused in
  * one publish. An index whose definition is unchanged is kept; one that changed is rebuilt.
  */
 export const applyStoragePlan = (tdb: TenantDatabase, plan: StoragePlan): void => {
@@ -44,6 +44,7 @@ export const applyStoragePlan = (tdb: TenantDatabase, plan: StoragePlan): void =
     tdb.db.exec(`DROP TABLE IF EXISTS ${quotedTable}`);
     tdb.statement("DELETE FROM history WHERE object = ?").run(object);
     tdb.statement("DELETE FROM counters WHERE object = ?").run(object);
+    tdb.statement("DELETE FROM work_items WHERE object = ?").run(object);
   }
   for (const { object, field } of plan.droppedFields) {
     tdb.statement("DELETE FROM history WHERE object = ? AND field = ?").run(object, field);

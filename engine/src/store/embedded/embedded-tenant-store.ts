@@ -1,6 +1,7 @@
 import type { TenantStore } from "../store-port.js";
 import { createApiKey, getApiKeyByHash, listApiKeys, markApiKeyUsed, revokeApiKey } from "./api-keys.js";
 import { appendAudit, listAudit } from "./audit-log.js";
+import { appendLog, listLog } from "./automation-log.js";
 import {
   createSession,
   deleteSession,
@@ -11,12 +12,22 @@ import {
 } from "./credentials.js";
 import { deleteDraft, listDraft, putDraft } from "./draft-documents.js";
 import { countRecords, findRecords } from "./find-records.js";
+import { cancelJobs, claimJobs, completeJob, enqueueJobs, listJobs, retryJob } from "./jobs.js";
+import {
+  addNotifications,
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationsRead,
+} from "./notifications.js";
+import { addEmails, getEmail, listEmails, updateEmail } from "./outbox-emails.js";
 import { publishVersion } from "./publish-version.js";
 import { currentVersion, currentVersionNumber, listVersions, readVersion } from "./published-versions.js";
 import { getRecord, getRecords } from "./read-records.js";
 import { readHistory } from "./record-history.js";
+import { getSetting, putSetting } from "./settings.js";
 import { summarize } from "./summarize-records.js";
 import type { TenantDatabase } from "./tenant-database.js";
+import { listWorkItems, workItemsOf } from "./work-items.js";
 import { deleteRecords, insertRecord, insertRecords, updateRecord } from "./write-records.js";
 
 /**
@@ -34,13 +45,13 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   listVersions: async () => listVersions(tdb),
   publish: async (next, expectedCurrent, schema) => publishVersion(tdb, next, expectedCurrent, schema),
   insertRecord: async (object, record, options) =>
-    insertRecord(tdb, object, record, options?.autoNumbers ?? [], options?.history ?? []),
+    insertRecord(tdb, object, record, options?.autoNumbers ?? [], options?.history ?? [], options?.effects),
   insertRecords: async (object, records, history) => insertRecords(tdb, object, records, history ?? []),
   getRecord: async (object, id) => getRecord(tdb, object, id),
   getRecords: async (object, ids) => getRecords(tdb, object, ids),
-  updateRecord: async (object, record, expectedVersion, history) =>
-    updateRecord(tdb, object, record, expectedVersion, history ?? []),
-  deleteRecords: async (targets) => deleteRecords(tdb, targets),
+  updateRecord: async (object, record, expectedVersion, history, effects) =>
+    updateRecord(tdb, object, record, expectedVersion, history ?? [], effects),
+  deleteRecords: async (targets, effects) => deleteRecords(tdb, targets, effects),
   findRecords: async (object, query) => findRecords(tdb, object, query),
   countRecords: async (object, filter) => countRecords(tdb, object, filter),
   summarize: async (object, operation, field, filter) => summarize(tdb, object, operation, field, filter),
@@ -58,4 +69,24 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   markApiKeyUsed: async (id, at) => markApiKeyUsed(tdb, id, at),
   appendAudit: async (event) => appendAudit(tdb, event),
   listAudit: async (options) => listAudit(tdb, options),
+  enqueueJobs: async (jobs) => enqueueJobs(tdb, jobs),
+  cancelJobs: async (keys) => cancelJobs(tdb, keys),
+  claimJobs: async (claim) => claimJobs(tdb, claim),
+  completeJob: async (id, owner) => completeJob(tdb, id, owner),
+  retryJob: async (id, owner, dueAt, error) => retryJob(tdb, id, owner, dueAt, error),
+  listJobs: async (options) => listJobs(tdb, options),
+  listWorkItems: async (userId, options) => listWorkItems(tdb, userId, options),
+  workItemsOf: async (object, recordId) => workItemsOf(tdb, object, recordId),
+  addNotifications: async (notifications) => addNotifications(tdb, notifications),
+  listNotifications: async (userId, query) => listNotifications(tdb, userId, query),
+  countUnreadNotifications: async (userId) => countUnreadNotifications(tdb, userId),
+  markNotificationsRead: async (userId, at, ids) => markNotificationsRead(tdb, userId, at, ids),
+  addEmails: async (emails) => addEmails(tdb, emails),
+  getEmail: async (id) => getEmail(tdb, id),
+  listEmails: async (query) => listEmails(tdb, query),
+  updateEmail: async (id, state) => updateEmail(tdb, id, state),
+  appendLog: async (entry) => appendLog(tdb, entry),
+  listLog: async (query) => listLog(tdb, query),
+  getSetting: async (key) => getSetting(tdb, key),
+  putSetting: async (key, value) => putSetting(tdb, key, value),
 });

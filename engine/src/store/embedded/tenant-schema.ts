@@ -86,10 +86,70 @@ CREATE INDEX api_keys_of_user ON api_keys (user_id, created_at, id);
 `;
 
 /**
+ * Layout 4: the engine's durable work. Jobs (a key names at most one job; claims scan by due
+ * time), approval work items (by record, and per user oldest first), notifications (per user,
+ * newest first by id; unread ones indexed apart), the e-mail outbox, the automation log and
+ * settings. JSON members are TEXT, as in the audit log; columns are what queries use.
+ */
+const LAYOUT_4 = `
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY,
+  job_key TEXT UNIQUE,
+  kind TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  last_error TEXT,
+  leased_until TEXT,
+  lease_owner TEXT
+);
+CREATE INDEX jobs_by_due ON jobs (due_at, id);
+CREATE INDEX jobs_by_kind ON jobs (kind, due_at, id);
+CREATE TABLE work_items (
+  object TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  step TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  since TEXT NOT NULL,
+  PRIMARY KEY (object, record_id, user_id, step)
+);
+CREATE INDEX work_items_of_user ON work_items (user_id, since, object, record_id, step);
+CREATE TABLE notifications (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  read_at TEXT,
+  body TEXT NOT NULL
+);
+CREATE INDEX notifications_of_user ON notifications (user_id, id);
+CREATE INDEX notifications_unread ON notifications (user_id, id) WHERE read_at IS NULL;
+CREATE TABLE outbox_emails (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  last_error TEXT,
+  sent_at TEXT,
+  message TEXT NOT NULL
+);
+CREATE INDEX outbox_emails_by_status ON outbox_emails (status, id);
+CREATE TABLE automation_log (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX automation_log_by_kind ON automation_log (kind, id);
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+/**
  * Layout changes in order: a database at layout n (PRAGMA user_version) gets every step after
  * the n-th, so an existing tenant is brought up to date when it is opened. Steps are append-only.
  */
-const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2, LAYOUT_3];
+const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2, LAYOUT_3, LAYOUT_4];
 
 /** The layout of a tenant database this code reads and writes. */
 export const TENANT_SCHEMA_VERSION = LAYOUT_STEPS.length;

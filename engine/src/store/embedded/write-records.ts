@@ -1,8 +1,12 @@
 import type { AutoNumberAssignment, HistoryEntry, StoredRecord } from "../store-port.js";
+import type { WriteEffects } from "../work-types.js";
+import { checkEffects } from "../written-record.js";
 import { appendHistory } from "./record-history.js";
 import { ROW_COLUMNS, rowValuesOf } from "./record-rows.js";
 import { mappingStoreErrors } from "./sqlite-errors.js";
 import type { TenantDatabase } from "./tenant-database.js";
+import { removeWorkItemsIn } from "./work-items.js";
+import { applyEffects } from "./write-effects.js";
 
 const INSERT_COLUMNS = ROW_COLUMNS.join(", ");
 const INSERT_VALUES = [...ROW_COLUMNS.slice(0, -1).map(() => "?"), "jsonb(?)"].join(", ");
@@ -24,8 +28,11 @@ export const insertRecord = (
   record: StoredRecord,
   autoNumbers: readonly AutoNumberAssignment[],
   history: readonly HistoryEntry[],
-): StoredRecord =>
-  mappingStoreErrors(() =>
+  effects?: WriteEffects,
+): StoredRecord => {
+  const written = { object, recordId: record.id };
+  checkEffects(effects, written);
+  return mappingStoreErrors(() =>
     tdb.write(() => {
       const table = tdb.recordTable(object);
       const assigned = autoNumbers.map((assignment): [string, string] => {
@@ -37,9 +44,11 @@ export const insertRecord = (
       const stored = { ...record, ...Object.fromEntries(assigned), version: 1 } as StoredRecord;
       insertRow(tdb, table, stored);
       appendHistory(tdb, history);
+      applyEffects(tdb, effects, written);
       return stored;
     }),
   );
+};
 
 /** Inserts every record at version 1 in one transaction: all or none. */
 export const insertRecords = (
@@ -62,10 +71,13 @@ export const updateRecord = (
   record: StoredRecord,
   expectedVersion: number,
   history: readonly HistoryEntry[],
+  effects?: WriteEffects,
 ): boolean => {
   if (record.version !== expectedVersion + 1) {
     throw new RangeError("An updated record's version must be the expected version plus one");
   }
+  const written = { object, recordId: record.id };
+  checkEffects(effects, written);
   return mappingStoreErrors(() =>
     tdb.write(() => {
       const table = tdb.recordTable(object);
@@ -75,6 +87,7 @@ export const updateRecord = (
         .run(...rowValuesOf(record), record.id, expectedVersion);
       if (result.changes === 0) return false;
       appendHistory(tdb, history);
+      applyEffects(tdb, effects, written);
       return true;
     }),
   );
@@ -83,8 +96,10 @@ export const updateRecord = (
 export const deleteRecords = (
   tdb: TenantDatabase,
   targets: ReadonlyArray<{ object: string; id: string; expectedVersion?: number }>,
-): boolean =>
-  mappingStoreErrors(() =>
+  effects?: WriteEffects,
+): boolean => {
+  checkEffects(effects, undefined);
+  return mappingStoreErrors(() =>
     tdb.write(() => {
       const tables = targets.map((target) => tdb.recordTable(target.object));
       // Every condition is checked before anything is deleted: all or nothing.
@@ -97,7 +112,10 @@ export const deleteRecords = (
       }
       for (const [i, target] of targets.entries()) {
         tdb.statement(`DELETE FROM ${tables[i]} WHERE id = ?`).run(target.id);
+        removeWorkItemsIn(tdb, target.object, target.id);
       }
+      applyEffects(tdb, effects, undefined);
       return true;
     }),
   );
+};

@@ -130,7 +130,7 @@ const removeVersion = async (target: PublishTarget, version: number): Promise<vo
   await target.collections.versionParts.deleteMany({ version: { $eq: version } });
 };
 
-/** Drops the storage of objects a committed publish removed: records, history and counters. */
+/** Drops the storage of objects a committed publish removed: records, history, counters, work items. */
 const finishDrops = async (target: PublishTarget): Promise<void> => {
   const { db, collections } = target;
   const state = await collections.state.findOne({ _id: "current" });
@@ -141,6 +141,7 @@ const finishDrops = async (target: PublishTarget): Promise<void> => {
     });
     await collections.history.deleteMany({ object: { $eq: object } });
     await collections.counters.deleteMany({ "_id.object": { $eq: object } });
+    await collections.workItems.deleteMany({ object: { $eq: object } });
     await collections.state.updateOne({ _id: "current" }, { $pull: { pendingDrops: object } });
   }
 };

@@ -1,5 +1,7 @@
 import type { ClientSession, Collection } from "mongodb";
 import type { AutoNumberAssignment, HistoryEntry, StoredRecord } from "../store-port.js";
+import type { WriteEffects } from "../work-types.js";
+import { checkEffects } from "../written-record.js";
 import { type AtomicWrites, ConditionFailed, unlessConditionFails } from "./atomic-writes.js";
 import { type DrawnNumber, drawNumber, ensureCounters, returnNumber } from "./auto-numbers.js";
 import { recordWriteError } from "./duplicate-key.js";
@@ -7,22 +9,30 @@ import { historyToDocument } from "./history-documents.js";
 import type { ObjectStorage } from "./object-storage.js";
 import { type RecordDocument, recordToDocument } from "./record-document.js";
 import type { TenantCollections } from "./tenant-collections.js";
+import { removeWorkItemsIn } from "./work-items.js";
+import { applyEffects } from "./write-effects.js";
 
 export interface RecordWriteTarget {
   collections: TenantCollections;
   storage: ObjectStorage;
   atomic: AtomicWrites;
+  /** Makes the work collections (jobs, work items) ready, once: effects write to them. */
+  workReady: () => Promise<void>;
 }
 
-/** The record, its auto-numbers, their counters and its history in one transaction. */
+/** The record, its auto-numbers, their counters, its history and its effects in one transaction. */
 export const insertRecord = async (
   target: RecordWriteTarget,
   object: string,
   record: StoredRecord,
   autoNumbers: readonly AutoNumberAssignment[],
   history: readonly HistoryEntry[],
+  effects?: WriteEffects,
 ): Promise<StoredRecord> => {
+  const written = { object, recordId: record.id };
+  checkEffects(effects, written);
   const records = await target.storage.records(object);
+  if (effects !== undefined) await target.workReady();
   const { counters } = target.collections;
   await ensureCounters(counters, object, autoNumbers);
   try {
@@ -39,6 +49,7 @@ export const insertRecord = async (
         await records.insertOne(recordToDocument(stored), { session });
         inserted = true;
         await appendHistory(target, history, session);
+        await applyEffects(target.collections, effects, written, session);
         return stored;
       } catch (error) {
         // Without a transaction, undo by hand what this insert did (a transaction aborts instead).
@@ -97,11 +108,15 @@ export const updateRecord = async (
   record: StoredRecord,
   expectedVersion: number,
   history: readonly HistoryEntry[],
+  effects?: WriteEffects,
 ): Promise<boolean> => {
   if (record.version !== expectedVersion + 1) {
     throw new RangeError("An updated record's version must be the expected version plus one");
   }
+  const written = { object, recordId: record.id };
+  checkEffects(effects, written);
   const records = await target.storage.records(object);
+  if (effects !== undefined) await target.workReady();
   try {
     const done = await unlessConditionFails(
       target.atomic(async (session) => {
@@ -113,6 +128,7 @@ export const updateRecord = async (
         );
         if (replaced.matchedCount === 0) throw new ConditionFailed();
         await appendHistory(target, history, session);
+        await applyEffects(target.collections, effects, written, session);
         return true;
       }),
     );
@@ -123,15 +139,19 @@ export const updateRecord = async (
 };
 
 /**
- * All targets or none. Inside a transaction each conditional delete is checked as it is made; on a
- * standalone server the conditions are all checked first and the deletes follow (see README.md).
+ * All targets or none, with their work items and the effects. Inside a transaction each
+ * conditional delete is checked as it is made; on a standalone server the conditions are all
+ * checked first and the deletes follow (see README.md).
  */
 export const deleteRecords = async (
   target: RecordWriteTarget,
   targets: ReadonlyArray<{ object: string; id: string; expectedVersion?: number }>,
+  effects?: WriteEffects,
 ): Promise<boolean> => {
+  checkEffects(effects, undefined);
   const collections: Array<Collection<RecordDocument>> = [];
   for (const { object } of targets) collections.push(await target.storage.records(object));
+  await target.workReady();
   const done = await unlessConditionFails(
     target.atomic(async (session) => {
       if (session === undefined) {
@@ -149,6 +169,8 @@ export const deleteRecords = async (
         const deleted = await collections[i]?.deleteOne({ _id: { $eq: id }, ...condition }, { session });
         if (expectedVersion !== undefined && deleted?.deletedCount === 0) throw new ConditionFailed();
       }
+      for (const { object, id } of targets) await removeWorkItemsIn(target.collections, object, id, session);
+      await applyEffects(target.collections, effects, undefined, session);
       return true;
     }),
   );

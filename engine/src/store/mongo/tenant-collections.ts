@@ -1,6 +1,7 @@
 import { NAME_REGEX } from "@tessera/metadata";
 import type { Collection, Db, ObjectId } from "mongodb";
 import type { ApiKey } from "../store-port.js";
+import type { AutomationLogEntry, EmailStatus, Notification } from "../work-types.js";
 
 /** The one state document: the current version pointer, the publish lock, unfinished drops. */
 export interface StateDocument {
@@ -86,6 +87,58 @@ export interface AuditDocument {
   details?: string;
 }
 
+/** One job; `payload` is kept as JSON text. `key`, when present, is unique (a partial index). */
+export interface JobDocument {
+  _id: string;
+  key?: string;
+  kind: string;
+  dueAt: string;
+  payload: string;
+  attempts: number;
+  createdAt: string;
+  lastError?: string;
+  leasedUntil?: string;
+  leaseOwner?: string;
+}
+
+/** One approval work item; (object, recordId, userId, step) is unique. */
+export interface WorkItemDocument {
+  _id?: ObjectId;
+  object: string;
+  recordId: string;
+  userId: string;
+  step: string;
+  requestId: string;
+  since: string;
+}
+
+/** One notification; `_id` is its id. Unread: `readAt` absent. */
+export type NotificationDocument = Omit<Notification, "id"> & { _id: string };
+
+/** One outbox e-mail; `source` is kept as JSON text. */
+export interface EmailDocument {
+  _id: string;
+  at: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError?: string;
+  sentAt?: string;
+  source?: string;
+}
+
+/** One automation log entry; `details` is kept as JSON text. */
+export type LogDocument = Omit<AutomationLogEntry, "id" | "details"> & { _id: string; details?: string };
+
+/** One setting; `_id` is its key, `value` JSON text (a value may hold any key). */
+export interface SettingDocument {
+  _id: string;
+  value: string;
+}
+
 /** The collections of one tenant's database. Records live in one collection per object. */
 export interface TenantCollections {
   state: Collection<StateDocument>;
@@ -98,7 +151,23 @@ export interface TenantCollections {
   sessions: Collection<SessionDocument>;
   apiKeys: Collection<ApiKeyDocument>;
   audit: Collection<AuditDocument>;
+  jobs: Collection<JobDocument>;
+  workItems: Collection<WorkItemDocument>;
+  notifications: Collection<NotificationDocument>;
+  emails: Collection<EmailDocument>;
+  automationLog: Collection<LogDocument>;
+  settings: Collection<SettingDocument>;
 }
+
+/** Collections added with the engine's durable work (jobs, inbox, notifications, outbox, log, settings). */
+const WORK_COLLECTIONS = {
+  jobs: "work.jobs",
+  workItems: "work.approvalItems",
+  notifications: "work.notifications",
+  emails: "work.outboxEmails",
+  automationLog: "work.automationLog",
+  settings: "settings",
+} as const;
 
 const FIXED_COLLECTIONS = {
   state: "metadata.state",
@@ -111,6 +180,7 @@ const FIXED_COLLECTIONS = {
   sessions: "auth.sessions",
   apiKeys: "auth.apiKeys",
   audit: "audit.events",
+  ...WORK_COLLECTIONS,
 } as const satisfies Record<keyof TenantCollections, string>;
 
 /** Collection names of records start with this; no fixed collection does. */
@@ -133,6 +203,12 @@ export const tenantCollections = (db: Db): TenantCollections => ({
   sessions: db.collection<SessionDocument>(FIXED_COLLECTIONS.sessions),
   apiKeys: db.collection<ApiKeyDocument>(FIXED_COLLECTIONS.apiKeys),
   audit: db.collection<AuditDocument>(FIXED_COLLECTIONS.audit),
+  jobs: db.collection<JobDocument>(FIXED_COLLECTIONS.jobs),
+  workItems: db.collection<WorkItemDocument>(FIXED_COLLECTIONS.workItems),
+  notifications: db.collection<NotificationDocument>(FIXED_COLLECTIONS.notifications),
+  emails: db.collection<EmailDocument>(FIXED_COLLECTIONS.emails),
+  automationLog: db.collection<LogDocument>(FIXED_COLLECTIONS.automationLog),
+  settings: db.collection<SettingDocument>(FIXED_COLLECTIONS.settings),
 });
 
 export const collectionExists = async (db: Db, name: string): Promise<boolean> =>
@@ -174,6 +250,36 @@ export const createApiKeyIndexes = async (collections: TenantCollections): Promi
 };
 
 /**
+ * The work collections and their indexes: a job key names at most one job (partial: keyless jobs
+ * never collide); claims and lists scan jobs by due time; a record's work items are found by its
+ * key, a user's oldest first; notifications, e-mails and log entries list newest first by id.
+ * Idempotent; also run when a tenant created before them is first used (see work-collections.ts),
+ * creating the collections first, because transactions on older servers cannot create them.
+ */
+export const prepareWorkCollections = async (db: Db): Promise<void> => {
+  for (const name of Object.values(WORK_COLLECTIONS)) await createCollectionIfMissing(db, name);
+  const { jobs, workItems, notifications, emails, automationLog } = tenantCollections(db);
+  await jobs.createIndex(
+    { key: 1 },
+    { name: "jobKey", unique: true, partialFilterExpression: { key: { $exists: true } } },
+  );
+  await jobs.createIndex({ dueAt: 1, _id: 1 }, { name: "jobDue" });
+  await jobs.createIndex({ kind: 1, dueAt: 1, _id: 1 }, { name: "jobKind" });
+  await workItems.createIndex(
+    { object: 1, recordId: 1, userId: 1, step: 1 },
+    { name: "workItemKey", unique: true },
+  );
+  await workItems.createIndex(
+    { userId: 1, since: 1, object: 1, recordId: 1, step: 1 },
+    { name: "workItemUser" },
+  );
+  await notifications.createIndex({ userId: 1, _id: -1 }, { name: "notificationUser" });
+  await notifications.createIndex({ userId: 1, readAt: 1, _id: -1 }, { name: "notificationUnread" });
+  await emails.createIndex({ status: 1, _id: -1 }, { name: "emailStatus" });
+  await automationLog.createIndex({ kind: 1, _id: -1 }, { name: "logKind" });
+};
+
+/**
  * Creates the fixed collections, their indexes and the state document. Idempotent: creating a
  * tenant that a crash left half-made finishes it, and never resets an existing one. Collections
  * are created up front because transactions on older servers cannot create them.
@@ -192,6 +298,7 @@ export const prepareTenantDatabase = async (db: Db): Promise<void> => {
   await collections.sessions.createIndex({ userId: 1 }, { name: "sessionUser" });
   await createAuditIndexes(collections);
   await createApiKeyIndexes(collections);
+  await prepareWorkCollections(db);
   await collections.state.updateOne(
     { _id: "current" },
     { $setOnInsert: { version: 0, pendingDrops: [] } },
