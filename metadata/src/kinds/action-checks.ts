@@ -100,26 +100,27 @@ export const checkNotify = (action: NotifyAction, at: Tokens, scope: ActionScope
 
 /** The host of a URL of WebhookUrlSchema's shape; undefined for any other shape. */
 const hostOf = (url: string): string | undefined =>
-  /^https:\/\/([A-Za-z0-9.-]+)(:[0-9]{1,5})?(\/|$)/.exec(url)?.[1]?.toLowerCase().replace(/\.$/, "");
+  /^https?:\/\/([A-Za-z0-9.-]+)(:[0-9]{1,5})?(\/|$)/.exec(url)?.[1]?.toLowerCase().replace(/\.$/, "");
+
+const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /**
- * Loopback names and IP literals (private ranges hide behind them). A host whose last label is a
- * number is an IPv4 address to URL parsers, even as `0x7f000001` or `2130706433`.
+ * A host that only disguises an address: a last label that is a number makes URL parsers read an
+ * IPv4 address (`0x7f000001`, `2130706433`, `0177.0.0.1`). Which real addresses a webhook may
+ * reach (loopback, private ranges) is the engine's decision, made against the tenant's allow-list
+ * on every delivery, so `localhost` and plain dotted addresses pass here.
  */
-const isUnsafeHost = (host: string): boolean =>
-  host === "" ||
-  host === "localhost" ||
-  host.endsWith(".localhost") ||
-  /^(0x[0-9a-f]*|[0-9]+)$/.test(host.split(".").at(-1) ?? "");
+const isDisguisedHost = (host: string): boolean =>
+  host === "" || (/^(0x[0-9a-f]*|[0-9]+)$/.test(host.split(".").at(-1) ?? "") && !DOTTED_QUAD.test(host));
 
 /** Codes `<prefix>.unsafeWebhook`, `<prefix>.unknownTemplate`, `<prefix>.wrongTemplate`. */
 export const checkWebhook = (action: WebhookAction, at: Tokens, scope: ActionScope): void => {
   const host = hostOf(action.url);
-  if (host === undefined || isUnsafeHost(host)) {
+  if (host === undefined || isDisguisedHost(host)) {
     scope.report(
       [...at, "url"],
       `${scope.prefix}.unsafeWebhook`,
-      "A webhook must call https:// on a public host name, not localhost or an IP address.",
+      "A webhook must call an http(s) address with a host name or a plain IPv4 address.",
     );
   }
   if (action.template !== undefined) checkTemplate(action.template, [...at, "template"], false, scope);

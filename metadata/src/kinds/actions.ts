@@ -38,12 +38,13 @@ export const NotifyActionSchema = Type.Object(
 export type NotifyAction = Static<typeof NotifyActionSchema>;
 
 /**
- * An HTTPS address with a host name and no credentials: secrets never live in metadata, and the
- * engine still checks every address it actually connects to.
+ * An HTTP(S) address with a host and no credentials: secrets never live in metadata. The engine
+ * checks every address it actually connects to: plain HTTP and private or loopback targets are
+ * refused unless an administrator allow-lists the host.
  */
 export const WebhookUrlSchema = Type.String({
   format: "uri",
-  pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",
+  pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",
   maxLength: 2000,
 });
 

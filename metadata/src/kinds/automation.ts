@@ -120,6 +120,12 @@ export const AutomationSchema = Type.Object(
     label: LocalizedTextSchema,
     description: Type.Optional(LocalizedTextSchema),
     active: Type.Boolean(),
+    /**
+     * The user whose access the automation's records, notifications and webhook payloads are
+     * limited to; absent: the user whose change triggered it (for scheduled and SLA triggers, the
+     * record's owner when the time comes).
+     */
+    runAs: Type.Optional(UserReferenceSchema),
     trigger: TriggerSchema,
     /** Checked when the trigger fires (for scheduled triggers: when the time comes). */
     condition: Type.Optional(ExpressionSchema),

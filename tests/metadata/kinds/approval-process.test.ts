@@ -41,8 +41,8 @@ describe("approvalProcess schema", () => {
     );
   });
 
-  it("refuses a webhook over plain http", () => {
-    const actions = { onSubmit: [{ type: "webhook", url: "http://erp.example.com/hook" }] };
+  it("refuses a webhook that is not http(s)", () => {
+    const actions = { onSubmit: [{ type: "webhook", url: "ftp://erp.example.com/hook" }] };
     expect(refusedAt(ApprovalProcessSchema, { ...anApprovalProcess(), actions })).toContain(
       "/actions/onSubmit/0/url",
     );
@@ -184,9 +184,9 @@ describe("approvalProcess checks", () => {
     ]);
   });
 
-  it("reports a webhook to an internal host and an unknown webhook template", () => {
+  it("reports a webhook to a disguised address and an unknown webhook template", () => {
     const process = anApprovalProcess({
-      actions: { onSubmit: [{ type: "webhook", url: "https://127.0.0.1/hook", template: "payload" }] },
+      actions: { onSubmit: [{ type: "webhook", url: "https://0x7f000001/hook", template: "payload" }] },
     });
     expect(findings(checkApprovalProcess(process, sampleContext()))).toEqual([
       { code: "approvalProcess.unsafeWebhook", path: "/actions/onSubmit/0/url" },

@@ -154,8 +154,8 @@ describe("automation checks", () => {
     ]);
   });
 
-  it("reports webhooks to internal hosts", () => {
-    const automation = anAutomation({ actions: [{ type: "webhook", url: "https://localhost/hook" }] });
+  it("reports webhooks to hosts that disguise an address", () => {
+    const automation = anAutomation({ actions: [{ type: "webhook", url: "https://2130706433/hook" }] });
     expect(findings(checkAutomation(automation, sampleContext()))).toEqual([
       { code: "automation.unsafeWebhook", path: "/actions/0/url" },
     ]);
