@@ -9,4 +9,5 @@ export { configFromEnv, type ServerConfig } from "./server/server-config.js";
 export { DEMO_TENANT, type RunningServer, startServer } from "./server/start-server.js";
 export { openStore, type StoreConfig } from "./store/open-store.js";
 export * from "./store/store-port.js";
+export * from "./store/work-types.js";
 export { createTenant } from "./tenancy/create-tenant.js";

@@ -9,10 +9,12 @@ import type { EngineDeps } from "./request-context.js";
 import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { automationRoutes } from "./routes/automation-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
 import { recordRoutes } from "./routes/record-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
+import { workflowRoutes } from "./routes/workflow-routes.js";
 import { findUnsafeKey } from "./unsafe-keys.js";
 
 export const JSON_BODY_LIMIT = "1mb";
@@ -123,6 +125,8 @@ export const createApp = (deps: AppOptions): Express => {
   app.use("/api/v1/users", userRoutes(deps));
   app.use("/api/v1/users", apiKeyRoutes(deps));
   app.use("/api/v1/audit", auditRoutes(deps));
+  app.use("/api/v1/automation", automationRoutes(deps));
+  app.use("/api/v1", workflowRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
   // Last: every unmatched path answers problem+json too, never express's HTML page.

@@ -13,6 +13,8 @@ import { auditAfterChange, scopeOf, userTarget } from "./audit-request.js";
 export interface EngineDeps {
   store: Store;
   cache: MetadataCache;
+  /** Tells the job worker that new work may be due now (it also polls). */
+  nudgeJobs?: () => void;
 }
 
 const bearer = (req: Request): string => {

@@ -1,4 +1,5 @@
 import { formatAutoNumber, type JsonObject } from "@tessera/metadata";
+import { planAutomations } from "../automation/plan-automations.js";
 import { EngineError } from "../errors/engine-error.js";
 import { type AutoNumberAssignment, type StoredRecord, StoreError } from "../store/store-port.js";
 import { applyInput, pointerTo } from "./apply-input.js";
@@ -11,6 +12,7 @@ import { newRecordId } from "./record-id.js";
 import { resolveObject } from "./resolve-object.js";
 import { refreshRollups } from "./rollups.js";
 import { validateRecord } from "./validate-record.js";
+import { writeAutomationLog } from "./write-automation-log.js";
 
 /** Maps a store's unique violation to the 422 a user understands; other errors pass through. */
 export const uniqueViolationToProblem = (error: unknown): never => {
@@ -68,16 +70,20 @@ export const createRecord = async (
     values[field.name] = formatAutoNumber(field.format, field.startAt ?? 1, now);
   }
   computeFormulas(ctx, object, values, system);
+  const plan = await planAutomations(ctx, { kind: "create", object, values, system });
+  computeFormulas(ctx, object, values, system);
   validateRecord(ctx, object, values, system);
   await checkReferences(ctx, object, values, new Set(Object.keys(values)));
   const record = { ...system, ...values } as StoredRecord;
   const history = historyEntries(object, system.id, undefined, values, 1, stamp, ctx.actor.userId);
+  const effects = plan.effectsFor(record);
   let stored: StoredRecord;
   try {
-    stored = await ctx.store.insertRecord(object.name, record, { autoNumbers, history });
+    stored = await ctx.store.insertRecord(object.name, record, { autoNumbers, history, effects });
   } catch (error) {
     return uniqueViolationToProblem(error);
   }
+  await writeAutomationLog(ctx, plan.log);
   // Formulas reading an autoNumber see the number the store assigned.
   if (autoNumbers.length > 0 && object.formulas.length > 0)
     stored = await recomputeAfterNumbering(ctx, object.name, stored);

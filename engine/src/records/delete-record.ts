@@ -1,3 +1,4 @@
+import { checkNotLocked } from "../approvals/record-lock.js";
 import { conflict } from "../errors/engine-error.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
@@ -127,6 +128,7 @@ export const deleteRecord = async (
 ): Promise<void> => {
   const object = resolveObject(ctx, objectName, "delete");
   const record = await loadAccessible(ctx, objectName, id, "delete");
+  checkNotLocked(ctx, record, "delete");
   const doomed = await collectCascade(ctx, { object, record });
   await handleLookups(ctx, doomed);
   const shareIds = await manualShareIds(

@@ -21,4 +21,9 @@ export interface RecordContext {
   readonly access: AccessPolicy;
   readonly locale: Locale;
   readonly now: () => Date;
+  /**
+   * How many automations led to this write (0 or absent: a user's own write). Automations stop at
+   * MAX_AUTOMATION_DEPTH with an error in the automation log, so none can retrigger endlessly.
+   */
+  readonly automationDepth?: number;
 }

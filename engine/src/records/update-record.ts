@@ -1,19 +1,16 @@
 import type { JsonObject } from "@tessera/metadata";
+import { checkNotLocked } from "../approvals/record-lock.js";
 import { conflict, EngineError, notFound } from "../errors/engine-error.js";
 import type { AccessMode } from "../security/access-policy.js";
-import { endCredentialsOf } from "../security/end-credentials.js";
 import type { StoredRecord } from "../store/store-port.js";
 import { applyInput } from "./apply-input.js";
-import { checkReferences } from "./check-references.js";
-import { computeFormulas } from "./compute-fields.js";
-import { uniqueViolationToProblem } from "./create-record.js";
 import { and, idIs } from "./filter-helpers.js";
-import { historyEntries } from "./history-entries.js";
 import { presentRecord } from "./present-records.js";
 import type { RecordContext } from "./record-context.js";
 import { resolveObject } from "./resolve-object.js";
-import { refreshRollups, systemOf } from "./rollups.js";
-import { validateRecord } from "./validate-record.js";
+import { fieldValuesOf, saveUpdate } from "./save-update.js";
+
+export { fieldValuesOf };
 
 /**
  * The record if the user may see it and, for `edit` or `delete`, change or delete it. A record the
@@ -41,15 +38,6 @@ export const loadAccessible = async (
   return record;
 };
 
-export const fieldValuesOf = (
-  record: StoredRecord,
-  fields: ReadonlySet<string> | ReadonlyMap<string, unknown>,
-): JsonObject => {
-  const values: JsonObject = {};
-  for (const [key, value] of Object.entries(record)) if (fields.has(key)) values[key] = value;
-  return values;
-};
-
 export const staleVersion = (current: number) =>
   conflict("record.stale", "The record was changed by someone else; reload it and apply your change again", {
     currentVersion: current,
@@ -71,45 +59,12 @@ export const updateRecord = async (
   const current = await loadAccessible(ctx, objectName, id, "edit");
   const changes = applyInput(ctx, object, body);
   if (current.version !== expectedVersion) throw staleVersion(current.version);
-  const before = fieldValuesOf(current, object.fields);
-  const values: JsonObject = { ...before };
-  for (const [field, value] of changes) {
-    if (value === null) delete values[field];
-    else values[field] = value;
-  }
-  const stamp = ctx.now().toISOString();
-  const system: StoredRecord = {
-    ...systemOf(current),
-    version: current.version + 1,
-    updatedAt: stamp,
-    updatedBy: ctx.actor.userId,
-  };
-  computeFormulas(ctx, object, values, system);
-  validateRecord(ctx, object, values, system, { ...systemOf(current), ...before });
-  const changed = new Set(
-    [...changes.keys()].filter(
-      (f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(values[f] ?? null),
-    ),
-  );
-  await checkReferences(ctx, object, values, changed);
-  const next = { ...system, ...values } as StoredRecord;
-  const history = historyEntries(object, id, before, values, system.version, stamp, ctx.actor.userId);
-  let written: boolean;
-  try {
-    written = await ctx.store.updateRecord(object.name, next, current.version, history);
-  } catch (error) {
-    return uniqueViolationToProblem(error);
-  }
-  if (!written) {
+  checkNotLocked(ctx, current, "edit");
+  const written = await saveUpdate(ctx, object, current, changes);
+  if (written === undefined) {
     const latest = await ctx.store.getRecord(object.name, id);
     if (latest === undefined) throw notFound(`No ${objectName} record "${id}"`);
     throw staleVersion(latest.version);
   }
-  // A deactivated user is signed out everywhere at once, and their API keys are revoked.
-  if (object.name === "user" && before.active !== false && values.active === false) {
-    await endCredentialsOf(ctx.store, id, stamp);
-    await ctx.events?.userDeactivated?.(id);
-  }
-  await refreshRollups(ctx, object, [before, values]);
-  return presentRecord(ctx, object, (await ctx.store.getRecord(object.name, id)) ?? next);
+  return presentRecord(ctx, object, written);
 };

@@ -11,6 +11,8 @@ import {
   type MetadataDocument,
   type ObjectDefinition,
 } from "@tessera/metadata";
+import { compileApprovalProcesses, compileAutomations } from "../automation/compiled-automation.js";
+import { compileTemplateDocuments } from "../templates/compile-template-documents.js";
 import type {
   CompiledMetadata,
   CompiledObject,
@@ -116,5 +118,8 @@ export const compileMetadata = (
     objects: new Map(objects.map((o) => [o.name, compileObject(o, objects, artefactsOf(o))])),
     layouts: documents.filter((d): d is Layout => d.kind === "layout"),
     listViews: documents.filter((d): d is ListView => d.kind === "listView"),
+    automations: compileAutomations(documents),
+    approvalProcesses: compileApprovalProcesses(documents),
+    templates: compileTemplateDocuments(documents),
   };
 };

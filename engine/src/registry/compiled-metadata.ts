@@ -12,6 +12,8 @@ import type {
   ValidationRule,
 } from "@tessera/metadata";
 import type { ValidateFunction } from "ajv";
+import type { CompiledApprovalProcess, CompiledAutomation } from "../automation/compiled-automation.js";
+import type { CompiledTemplateDocument } from "../templates/compile-template-documents.js";
 
 /** A field pointing at another object (lookup, master-detail or user). */
 export type ReferenceField = Extract<FieldDefinition, { type: "lookup" | "masterDetail" | "user" }>;
@@ -58,6 +60,12 @@ export interface CompiledMetadata {
   readonly objects: ReadonlyMap<string, CompiledObject>;
   readonly layouts: readonly Layout[];
   readonly listViews: readonly ListView[];
+  /** Active automations per object, by name. */
+  readonly automations: ReadonlyMap<string, readonly CompiledAutomation[]>;
+  /** Active approval processes per object, lowest priority first. */
+  readonly approvalProcesses: ReadonlyMap<string, readonly CompiledApprovalProcess[]>;
+  /** Template documents by name, compiled once per version. */
+  readonly templates: ReadonlyMap<string, CompiledTemplateDocument>;
 }
 
 /** A value a compiled rule may return; only truthiness matters for conditions. */

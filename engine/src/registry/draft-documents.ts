@@ -1,6 +1,7 @@
 import { isMetadataKind, isPlainObject, type JsonObject, validateDocumentSet } from "@tessera/metadata";
 import { EngineError, notFound } from "../errors/engine-error.js";
 import type { DraftDocument, TenantStore } from "../store/store-port.js";
+import { checkTemplateDocuments } from "../templates/compile-template-documents.js";
 
 /**
  * Issues that only say another document is missing (yet): objects that refer to each other must be
@@ -62,8 +63,11 @@ export const putDraftDocument = async (
   const others = (await store.listDraft())
     .filter((d) => !(d.kind === kind && d.name === name))
     .map((d) => d.document);
-  const { issues } = validateDocumentSet([...others, body]);
+  const { issues, documents } = validateDocumentSet([...others, body]);
   const own = issues.filter((i) => i.document === id);
+  // Handlebars syntax and safety of templates are the engine's to check (it compiles them).
+  const compiled = documents.get(id);
+  if (compiled !== undefined) own.push(...checkTemplateDocuments([compiled]));
   if (own.some((i) => !isDeferredIssue(i.code))) {
     throw new EngineError(
       422,

@@ -1,6 +1,7 @@
 import { type JsonObject, type MetadataDocument, validateDocumentSet } from "@tessera/metadata";
 import { conflict, EngineError } from "../errors/engine-error.js";
 import { StoreError, type TenantStore } from "../store/store-port.js";
+import { checkTemplateDocuments } from "../templates/compile-template-documents.js";
 import { asJson, computeChanges, type DocumentChange } from "./change-set.js";
 import { assessImpact, type Impact } from "./data-impact.js";
 import { migrateRecords } from "./migrate-records.js";
@@ -28,7 +29,9 @@ export interface PublishOptions {
 export const publishDraft = async (store: TenantStore, options: PublishOptions): Promise<PublishResult> => {
   const now = options.now ?? (() => new Date());
   const draft = await store.listDraft();
-  const { issues, documents } = validateDocumentSet(draft.map((d) => d.document));
+  const validated = validateDocumentSet(draft.map((d) => d.document));
+  const { documents } = validated;
+  const issues = [...validated.issues, ...checkTemplateDocuments([...documents.values()])];
   if (issues.length > 0) {
     throw new EngineError(
       422,

@@ -16,6 +16,8 @@ export const AUDIT_EVENT_TYPES = [
   "record.ownerChanged",
   "apiKey.created",
   "apiKey.revoked",
+  "webhooks.settingsChanged",
+  "webhooks.secretRotated",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { DestinationStream } from "pino";
+import type { SmtpSettings } from "../jobs/run-email.js";
 import type { LoginThrottleOptions } from "../security/login-throttle.js";
 import { MIN_PASSWORD_LENGTH } from "../security/password.js";
 
@@ -14,7 +15,38 @@ export interface ServerConfig {
   logDestination?: DestinationStream;
   /** Sign-in limits and their clock (default DEFAULT_LOGIN_THROTTLE). Not read from the environment. */
   loginThrottle?: Partial<LoginThrottleOptions>;
+  /** The job worker: poll interval and first retry delay in ms (TESSERA_JOB_POLL_MS, TESSERA_JOB_RETRY_BASE_MS). */
+  jobs?: { pollMs?: number; retryBaseMs?: number; webhookTimeoutMs?: number };
+  /** SMTP delivery of the e-mail outbox (TESSERA_SMTP_*); absent: e-mails are held in the outbox. */
+  smtp?: SmtpSettings;
 }
+
+const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+};
+
+const smtpFromEnv = (env: NodeJS.ProcessEnv): SmtpSettings | undefined => {
+  const host = env.TESSERA_SMTP_HOST;
+  if (host === undefined || host === "") return undefined;
+  const from = env.TESSERA_SMTP_FROM;
+  if (from === undefined || from === "")
+    throw new Error("TESSERA_SMTP_FROM is needed with TESSERA_SMTP_HOST");
+  const port = positiveInt(env, "TESSERA_SMTP_PORT", 587);
+  return {
+    host,
+    port,
+    secure: env.TESSERA_SMTP_SECURE === "true" || (env.TESSERA_SMTP_SECURE === undefined && port === 465),
+    from,
+    ...(env.TESSERA_SMTP_USER !== undefined &&
+      env.TESSERA_SMTP_USER !== "" && { user: env.TESSERA_SMTP_USER }),
+    ...(env.TESSERA_SMTP_PASSWORD !== undefined && { password: env.TESSERA_SMTP_PASSWORD }),
+  };
+};
 
 /** Configuration from the environment (README: Configuration). */
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
@@ -33,5 +65,10 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.TESSERA_ADMIN_PASSWORD !== undefined &&
       env.TESSERA_ADMIN_PASSWORD !== "" && { adminPassword: env.TESSERA_ADMIN_PASSWORD }),
     logLevel: env.LOG_LEVEL ?? "info",
+    jobs: {
+      pollMs: positiveInt(env, "TESSERA_JOB_POLL_MS", 1000),
+      retryBaseMs: positiveInt(env, "TESSERA_JOB_RETRY_BASE_MS", 5000),
+    },
+    ...(smtpFromEnv(env) !== undefined && { smtp: smtpFromEnv(env) }),
   };
 };

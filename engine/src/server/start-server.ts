@@ -2,6 +2,7 @@ import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
 import { createApp } from "../http/create-app.js";
+import { startJobWorker } from "../jobs/job-worker.js";
 import { MetadataCache } from "../registry/metadata-cache.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store-port.js";
@@ -44,10 +45,18 @@ export const startServer = async (
       );
     }
   }
+  const worker = startJobWorker({
+    store,
+    cache,
+    logger,
+    ...config.jobs,
+    ...(config.smtp !== undefined && { smtp: config.smtp }),
+  });
   const app = createApp({
     store,
     cache,
     logger,
+    nudgeJobs: worker.nudge,
     ...(config.loginThrottle !== undefined && { loginThrottle: config.loginThrottle }),
   });
   const server: Server = await new Promise((resolve) => {
@@ -75,7 +84,9 @@ export const startServer = async (
       server.close(() => resolve());
       server.closeIdleConnections();
       for (const res of inProgress) endConnectionAfter(res);
-    }).then(() => store.close());
+    })
+      .then(() => worker.stop())
+      .then(() => store.close());
     return stopping;
   };
   return { url, store, logger, stop };

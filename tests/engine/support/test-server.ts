@@ -23,7 +23,7 @@ export interface TestServer {
 export const startTestServer = async (
   options: {
     dataDir?: string;
-    config?: Partial<Pick<ServerConfig, "loginThrottle" | "logDestination" | "logLevel">>;
+    config?: Partial<Pick<ServerConfig, "loginThrottle" | "logDestination" | "logLevel" | "jobs" | "smtp">>;
   } = {},
 ): Promise<TestServer> => {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "tessera-test-")));
@@ -33,6 +33,8 @@ export const startTestServer = async (
     dataDir,
     adminPassword: ADMIN_PASSWORD,
     logLevel: process.env.TESSERA_TEST_LOG ?? "silent",
+    // Jobs run promptly and retry fast, so tests of automations wait milliseconds, not seconds.
+    jobs: { pollMs: 50, retryBaseMs: 100, webhookTimeoutMs: 2000 },
     ...options.config,
   });
   const admin = apiClient(server.url);

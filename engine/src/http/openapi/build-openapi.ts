@@ -1,5 +1,6 @@
 import { descriptorOf, type JsonSchema, localize } from "@tessera/metadata";
 import type { RecordContext } from "../../records/record-context.js";
+import { approvalPaths, WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from "./workflow-paths.js";
 
 const REFERENCE_TYPES = new Set(["lookup", "masterDetail", "user"]);
 const SYSTEM_PROPERTIES: Record<string, JsonSchema> = {
@@ -54,8 +55,9 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
       required: ["id"],
       properties: { id: { type: "string" }, name: { type: "string" } },
     },
+    ...WORKFLOW_SCHEMAS,
   };
-  const paths: Record<string, JsonSchema> = {};
+  const paths: Record<string, JsonSchema> = { ...WORKFLOW_PATHS };
   for (const object of ctx.metadata.objects.values()) {
     if (!ctx.access.can("read", object.name)) continue;
     const name = typeName(object.name);
@@ -160,15 +162,22 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
           "404": problem("Not found"),
           "409": problem("Stale version"),
           "422": problem("Invalid record"),
+          "423": problem("Locked while it waits for approval"),
         },
       },
       delete: {
         operationId: `delete${name}`,
         tags,
         parameters: [idParam],
-        responses: { "204": { description: "Deleted" }, "404": problem("Not found") },
+        responses: {
+          "204": { description: "Deleted" },
+          "404": problem("Not found"),
+          "423": problem("Locked while it waits for approval"),
+        },
       },
     };
+    if (ctx.metadata.approvalProcesses.has(object.name))
+      Object.assign(paths, approvalPaths(object.name, name));
   }
   return {
     openapi: "3.1.0",

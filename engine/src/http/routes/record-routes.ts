@@ -1,5 +1,7 @@
 import { type Request, Router } from "express";
-import { EngineError } from "../../errors/engine-error.js";
+import { getApproval, presentApproval } from "../../approvals/approval-view.js";
+import { isApprovalCommand, runApproval } from "../../approvals/run-approval.js";
+import { EngineError, notFound } from "../../errors/engine-error.js";
 import type { ListParams } from "../../query/list-params.js";
 import { listRecords } from "../../query/list-records.js";
 import { createRecord } from "../../records/create-record.js";
@@ -49,6 +51,7 @@ export const recordRoutes = (deps: EngineDeps): Router => {
   router.post("/:object", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
     const record = await createRecord(ctx, String(req.params.object), req.body);
+    deps.nudgeJobs?.();
     res
       .status(201)
       .location(`/api/v1/records/${req.params.object}/${record.id}`)
@@ -92,6 +95,24 @@ export const recordRoutes = (deps: EngineDeps): Router => {
     );
     res.set("ETag", `"${record.version}"`).json(record);
   });
+  router.get("/:object/:id/approval", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    res.json(await getApproval(ctx, String(req.params.object), String(req.params.id)));
+  });
+  router.post("/:object/:id/approval/:command", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    const command = String(req.params.command);
+    if (!isApprovalCommand(command)) throw notFound("No such approval command");
+    const { record } = await runApproval(
+      ctx,
+      String(req.params.object),
+      String(req.params.id),
+      command,
+      req.body,
+    );
+    deps.nudgeJobs?.();
+    res.set("ETag", `"${record.version}"`).json(await presentApproval(ctx, record));
+  });
   router.patch("/:object/:id", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
     const version = expectedVersion(req, true) as number;
@@ -102,6 +123,7 @@ export const recordRoutes = (deps: EngineDeps): Router => {
       version,
       req.body,
     );
+    deps.nudgeJobs?.();
     res.set("ETag", `"${record.version}"`).json(record);
   });
   router.delete("/:object/:id", async (req, res) => {
