@@ -23,7 +23,7 @@ export default defineConfig({
       project("security"),
       project("conformance"),
       project("plugins"),
-      project("e2e"),
+      project("e2e", { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
     ],
   },
 });

@@ -13,8 +13,10 @@ import { automationRoutes } from "./routes/automation-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
 import { recordRoutes } from "./routes/record-routes.js";
+import { uiRoutes } from "./routes/ui-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
 import { workflowRoutes } from "./routes/workflow-routes.js";
+import { serveApps } from "./static-apps.js";
 import { findUnsafeKey } from "./unsafe-keys.js";
 
 export const JSON_BODY_LIMIT = "1mb";
@@ -58,6 +60,8 @@ const securityHeaders = helmet({
 
 export interface AppOptions extends EngineDeps {
   logger: Logger;
+  /** The built runtime app (default: runtime/dist of this checkout, or TESSERA_RUNTIME_DIR). */
+  runtimeDir?: string;
   /** Sign-in limits (tests inject a clock); defaults: DEFAULT_LOGIN_THROTTLE. */
   loginThrottle?: Partial<LoginThrottleOptions>;
 }
@@ -127,8 +131,10 @@ export const createApp = (deps: AppOptions): Express => {
   app.use("/api/v1/audit", auditRoutes(deps));
   app.use("/api/v1/automation", automationRoutes(deps));
   app.use("/api/v1", workflowRoutes(deps));
+  app.use("/api/v1/ui", uiRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
+  serveApps(app, deps.runtimeDir);
   // Last: every unmatched path answers problem+json too, never express's HTML page.
   app.use((_req, res) => sendProblem(res, new EngineError(404, "notFound", "Not found")));
   app.use(problemHandler(deps.logger));

@@ -1,0 +1,66 @@
+import type {
+  AppDefinition,
+  Layout,
+  ListView,
+  Locale,
+  LocalizedText,
+  ObjectDefinition,
+} from "@tessera/metadata";
+
+export interface ObjectPermissions {
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+}
+
+export interface ObjectSummary {
+  name: string;
+  label: LocalizedText;
+  pluralLabel?: LocalizedText;
+  recordName: string;
+  icon: string | null;
+  permissions: ObjectPermissions;
+}
+
+/** GET /api/v1/ui/bootstrap */
+export interface Bootstrap {
+  tenant: string;
+  version: number;
+  user: { id: string; username: string; name: string; locale: Locale; manageMetadata: boolean };
+  apps: AppDefinition[];
+  objects: ObjectSummary[];
+  listViews: Array<{ name: string; object: string; label: LocalizedText }>;
+}
+
+export interface RelatedListInfo {
+  object: string;
+  field: string;
+  label: LocalizedText;
+  fieldLabel: LocalizedText;
+}
+
+/** GET /api/v1/ui/objects/{name}: the object as the user may see it. */
+export interface ObjectUi {
+  version: number;
+  object: ObjectDefinition;
+  editableFields: string[];
+  permissions: ObjectPermissions;
+  layouts: Layout[];
+  listViews: ListView[];
+  relatedLists: RelatedListInfo[];
+  hasApprovalProcess: boolean;
+}
+
+/** A lookup value as the record API returns it. */
+export interface ReferenceValue {
+  id: string;
+  name?: string;
+}
+
+export type RecordData = Record<string, unknown> & { id: string; version: number };
+
+export interface RecordPage {
+  records: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+}
