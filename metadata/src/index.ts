@@ -22,6 +22,14 @@ export type {
   ValueSource,
 } from "./fields/field-type-descriptor.js";
 export * from "./fields/index.js";
+export {
+  DEFAULT_CURRENCY,
+  formatDatetime,
+  formatFieldValue,
+  usableTimeZone,
+  type ValueFormat,
+} from "./format/format-field-value.js";
+export { decodeEntities, htmlToText } from "./format/html-to-text.js";
 export type { Locale, LocalizedText } from "./i18n/localized-text.js";
 export { isLocale, LocalizedTextSchema, localize, SUPPORTED_LOCALES } from "./i18n/localized-text.js";
 export type { MetadataIssue } from "./issues/metadata-issue.js";

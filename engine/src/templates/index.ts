@@ -14,8 +14,6 @@ export {
   compileTemplateDocuments,
   type LocalizedTemplate,
 } from "./compile-template-documents.js";
-export { formatFieldValue, type ValueFormat } from "./format-field-value.js";
-export { htmlToText } from "./html-to-text.js";
 export { type RecordTemplateData, recordTemplateData } from "./record-template-data.js";
 export { type RenderedTemplate, renderRecordTemplate } from "./render-record-template.js";
 export { TemplateError } from "./template-error.js";

@@ -1,11 +1,20 @@
-import { isPlainObject, type JsonObject, type JsonValue, type Locale, localize } from "@tessera/metadata";
+import {
+  formatDatetime,
+  formatFieldValue,
+  isPlainObject,
+  type JsonObject,
+  type JsonValue,
+  type Locale,
+  localize,
+  usableTimeZone,
+  type ValueFormat,
+} from "@tessera/metadata";
 import { referencedObjectOf } from "../records/check-references.js";
 import { and, idIs } from "../records/filter-helpers.js";
 import { presentRecords } from "../records/present-records.js";
 import type { RecordContext } from "../records/record-context.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
-import { formatDatetime, formatFieldValue, usableTimeZone, type ValueFormat } from "./format-field-value.js";
 
 /**
  * What a record template sees (docs/development.md, "Templates"). Built for one reader: only

@@ -1,8 +1,7 @@
-import type { JsonObject } from "@tessera/metadata";
+import { htmlToText, type JsonObject } from "@tessera/metadata";
 import type { RecordContext } from "../records/record-context.js";
 import type { StoredRecord } from "../store/store-port.js";
 import type { CompiledTemplateDocument } from "./compile-template-documents.js";
-import { htmlToText } from "./html-to-text.js";
 import { recordTemplateData } from "./record-template-data.js";
 import { TemplateError } from "./template-error.js";
 

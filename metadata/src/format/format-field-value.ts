@@ -1,13 +1,9 @@
-import {
-  CURRENCY_DEFAULT_SCALE,
-  type FieldDefinition,
-  isPlainObject,
-  type JsonValue,
-  type Locale,
-  localize,
-  PERCENT_DEFAULT_SCALE,
-  type PicklistOption,
-} from "@tessera/metadata";
+import type { PicklistOption } from "../fields/picklist-options.js";
+import type { FieldDefinition } from "../fields/registry.js";
+import { CURRENCY_DEFAULT_SCALE } from "../fields/types/currency.js";
+import { PERCENT_DEFAULT_SCALE } from "../fields/types/percent.js";
+import { type Locale, localize } from "../i18n/localized-text.js";
+import { isPlainObject, type JsonValue } from "../json/json-types.js";
 import { htmlToText } from "./html-to-text.js";
 
 /** The currency of amounts whose field names none (the helper `formatCurrency` defaults to it too). */

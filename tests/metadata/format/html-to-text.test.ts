@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, htmlToText } from "../../../engine/src/templates/html-to-text.js";
+import { decodeEntities, htmlToText } from "../../../metadata/src/format/html-to-text.js";
 
 describe("the plain-text alternative of an HTML body", () => {
   it("drops tags and turns blocks into lines", () => {

@@ -1,6 +1,7 @@
-import type { FieldDefinition, JsonValue } from "@tessera/metadata";
 import { describe, expect, it } from "vitest";
-import { formatFieldValue, type ValueFormat } from "../../../engine/src/templates/index.js";
+import type { FieldDefinition } from "../../../metadata/src/fields/registry.js";
+import { formatFieldValue, type ValueFormat } from "../../../metadata/src/format/format-field-value.js";
+import type { JsonValue } from "../../../metadata/src/json/json-types.js";
 
 const en: ValueFormat = { locale: "en", timeZone: "UTC" };
 const zh: ValueFormat = { locale: "zh-CN", timeZone: "Asia/Shanghai" };
