@@ -23,6 +23,16 @@ export default defineConfig({
       project("security"),
       project("conformance"),
       project("plugins"),
+      // Component tests of the runtime's renderers in happy-dom (no browser, no server).
+      {
+        extends: true as const,
+        test: {
+          name: "runtime",
+          include: ["tests/runtime/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["tests/runtime/setup.ts"],
+        },
+      },
       project("e2e", { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
     ],
   },

@@ -1,4 +1,18 @@
 import type { ReactElement } from "react";
+import { RecordFormPage } from "../form/record-form-page.js";
+import { InboxPage } from "../inbox/inbox-page.js";
+import { ListPage } from "../lists/list-page.js";
+import { NotificationsPage } from "../notifications/notifications-page.js";
+import { RecordPage } from "../record/record-page.js";
+import { SearchPage } from "../search/search-page.js";
 
-/** The pages inside the shell, by path (the list, record, form, search, inbox and notification pages). */
-export const PAGE_ROUTES: ReadonlyArray<{ path: string; element: ReactElement }> = [];
+/** The pages inside the shell, by path. */
+export const PAGE_ROUTES: ReadonlyArray<{ path: string; element: ReactElement }> = [
+  { path: "/o/:object", element: <ListPage /> },
+  { path: "/o/:object/new", element: <RecordFormPage mode="create" /> },
+  { path: "/o/:object/:id", element: <RecordPage /> },
+  { path: "/o/:object/:id/edit", element: <RecordFormPage mode="edit" /> },
+  { path: "/search", element: <SearchPage /> },
+  { path: "/approvals", element: <InboxPage /> },
+  { path: "/notifications", element: <NotificationsPage /> },
+];
