@@ -14,7 +14,7 @@ import { AppShell } from "./shell/app-shell.js";
 const Screens = () => {
   const { bootstrap, loading } = useSession();
   const { t } = useLocale();
-  if (loading) return <Spin fullscreen tip={t("common.loading")} />;
+  if (loading) return <Spin fullscreen description={t("common.loading")} />;
   if (bootstrap === undefined) return <SignInPage />;
   return (
     <Routes>

@@ -6,7 +6,7 @@ export const Loading = () => {
   const { t } = useLocale();
   return (
     <div role="status" style={{ padding: 48, textAlign: "center" }}>
-      <Spin tip={t("common.loading")}>
+      <Spin description={t("common.loading")}>
         <div style={{ height: 48 }} />
       </Spin>
     </div>
