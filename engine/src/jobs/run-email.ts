@@ -25,7 +25,9 @@ export const runEmail = async (env: JobEnv, job: Job, smtp: SmtpSettings | undef
   const id = text(job.payload, "emailId") ?? "";
   const email = await env.store.getEmail(id);
   if (email === undefined) return { status: "skipped", message: "The e-mail is no longer in the outbox." };
-  if (email.status === "sent") return { status: "skipped", message: "The e-mail was sent already." };
+  // A final state is final: a job run again after a lost lease must not send it (again).
+  if (email.status === "sent" || email.status === "failed")
+    return { status: "skipped", message: `The e-mail is ${email.status} already.` };
   if (smtp === undefined)
     throw new JobFailure("No SMTP server is configured; the e-mail stays in the outbox.");
   const transport = nodemailer.createTransport({

@@ -66,7 +66,11 @@ export const runTimer = async (env: JobEnv, job: Job): Promise<JobResult> => {
   }
   const details: JsonObject = { recordId, trigger: automation.definition.trigger.type };
   if (changes.size === 0 && (ownerId === undefined || ownerId === record.ownerId)) {
-    await env.store.enqueueJobs(later.map((job) => job(record)));
+    // The actions' jobs and this timer's removal are one write: a restart cannot start them twice.
+    await env.store.enqueueJobs(
+      later.map((job) => job(record)),
+      { completeJob: job.id },
+    );
     return { status: "ok", message: "Ran when its time came.", details };
   }
   const written = await saveUpdate(ctx, object, record, changes, {

@@ -1,4 +1,5 @@
 import { checkNotLocked } from "../approvals/record-lock.js";
+import { timerField, timerKey } from "../automation/schedule-timers.js";
 import { conflict } from "../errors/engine-error.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
@@ -143,7 +144,13 @@ export const deleteRecord = async (
     })),
     ...shareIds.map((id) => ({ object: "recordShare", id })),
   ];
-  if (!(await ctx.store.deleteRecords(targets))) {
+  // The timers of deleted records (scheduled and SLA automations) go with them.
+  const timers = doomed.flatMap((d) =>
+    (ctx.metadata.automations.get(d.object.name) ?? [])
+      .filter((a) => timerField(a) !== undefined)
+      .map((a) => timerKey(a.definition.name, d.record.id)),
+  );
+  if (!(await ctx.store.deleteRecords(targets, { cancelJobs: timers }))) {
     throw conflict("record.stale", "The record was changed by someone else; reload it first");
   }
   for (const d of doomed) await refreshRollups(ctx, d.object, [fieldValuesOf(d.record, d.object.fields)]);

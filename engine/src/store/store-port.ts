@@ -327,7 +327,7 @@ export interface TenantStore {
    * Adds jobs in one atomic write (a job with a key replaces the job holding that key). Throws
    * `StoreError` code `duplicateId` when a job's id is held by a job it does not replace.
    */
-  enqueueJobs(jobs: readonly NewJob[]): Promise<void>;
+  enqueueJobs(jobs: readonly NewJob[], options?: { completeJob?: string }): Promise<void>;
   /** Removes the jobs with these keys. */
   cancelJobs(keys: readonly string[]): Promise<void>;
   /**

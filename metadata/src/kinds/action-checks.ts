@@ -1,6 +1,7 @@
+import { coerceFieldValue } from "../fields/registry.js";
 import type { CheckContext } from "../validate/check-context.js";
 import type { FieldUpdateAction, NotifyAction, Recipient, WebhookAction } from "./actions.js";
-import type { Report } from "./common.js";
+import { expressionOfValue, type Report } from "./common.js";
 import type { ObjectDefinition } from "./object.js";
 import { fieldTypeOf, isReadableField, isUserField, isWritableField } from "./object-fields.js";
 
@@ -20,6 +21,25 @@ type Tokens = ReadonlyArray<string | number>;
 /** Codes `<prefix>.unknownField`, `<prefix>.readOnlyField`. */
 export const checkFieldUpdate = (action: FieldUpdateAction, at: Tokens, scope: ActionScope): void => {
   checkWritableField(scope.object, action.field, [...at, "field"], scope);
+  checkLiteralValue(scope.object, action.field, action.value, [...at, "value"], scope);
+};
+
+/**
+ * Reports a literal value the field would refuse (a picklist value that does not exist, text for
+ * a number), so the mistake shows when the admin saves, not when the action first runs. Computed
+ * values (`{"expression": ...}`) can only be checked when they run.
+ */
+export const checkLiteralValue = (
+  object: ObjectDefinition | undefined,
+  fieldName: string,
+  value: unknown,
+  at: Tokens,
+  scope: ActionScope,
+): void => {
+  const field = object?.fields.find((f) => f.name === fieldName);
+  if (field === undefined || expressionOfValue(value) !== undefined) return;
+  const coerced = coerceFieldValue(field, value);
+  if (!coerced.ok) scope.report(at, `${scope.prefix}.invalidValue`, `"${fieldName}": ${coerced.message}`);
 };
 
 /** Reports a field an action may not write; shared by field updates and created records. */

@@ -6,6 +6,7 @@ import type { SemanticCheck } from "../validate/check-context.js";
 import {
   type ActionScope,
   checkFieldUpdate,
+  checkLiteralValue,
   checkNotify,
   checkWebhook,
   checkWritableField,
@@ -191,8 +192,9 @@ const checkCreateRecord = (action: CreateRecordAction, a: number, scope: ActionS
     );
     return;
   }
-  for (const field of Object.keys(action.values)) {
+  for (const [field, value] of Object.entries(action.values)) {
     checkWritableField(target, field, ["actions", a, "values", field], scope);
+    checkLiteralValue(target, field, value, ["actions", a, "values", field], scope);
   }
   for (const field of target.fields) {
     if (needsValueOnCreate(field) && !Object.hasOwn(action.values, field.name)) {

@@ -43,7 +43,11 @@ export const discountProcess = (overrides: Partial<ApprovalProcess> = {}): Appro
     onSubmit: [{ type: "fieldUpdate", field: "status", value: "inReview" }],
     onFinalApprove: [
       { type: "fieldUpdate", field: "status", value: "approved" },
-      { type: "notify", template: "quoteApproved", to: [{ type: "role", role: "finance" }, { type: "submitter" }] },
+      {
+        type: "notify",
+        template: "quoteApproved",
+        to: [{ type: "role", role: "finance" }, { type: "submitter" }],
+      },
     ],
     onFinalReject: [{ type: "fieldUpdate", field: "status", value: "rejected" }],
     onRecall: [{ type: "fieldUpdate", field: "status", value: "draft" }],
@@ -103,7 +107,11 @@ export const buildDiscountOrg = async (
   const outsider = await createUser(admin, "demo", { username: "outsider", role: "salesRep" });
   const rep = await createUser(admin, "demo", { username: "rep", role: "salesRep" });
   const user = await admin.get<Json>(`/api/v1/records/user/${rep.id}`);
-  const linked = await admin.patch(`/api/v1/records/user/${rep.id}`, { manager: manager.id }, Number(user.body.version));
+  const linked = await admin.patch(
+    `/api/v1/records/user/${rep.id}`,
+    { manager: manager.id },
+    Number(user.body.version),
+  );
   expect(linked.status, JSON.stringify(linked.body)).toBe(200);
   return {
     t,
@@ -123,7 +131,11 @@ export const buildDiscountOrg = async (
 };
 
 /** Creates a quote as `client` with `discount` percent and returns its id. */
-export const newQuote = async (client: ApiClient, discount: number, name = `Q ${discount}%`): Promise<string> => {
+export const newQuote = async (
+  client: ApiClient,
+  discount: number,
+  name = `Q ${discount}%`,
+): Promise<string> => {
   const created = await client.post<Json>("/api/v1/records/quote", { name, discount, status: "draft" });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return String(created.body.id);
@@ -133,7 +145,11 @@ export const approval = (client: ApiClient, id: string, command: string, body: u
   client.post<Json>(`/api/v1/records/quote/${id}/approval/${command}`, body);
 
 /** Polls until `check` passes (jobs run in the background worker) or the time is up. */
-export const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 5000): Promise<T> => {
+export const eventually = async <T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  ms = 5000,
+): Promise<T> => {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await read();
@@ -169,8 +185,13 @@ export const simpleProcess = (
 });
 
 /** POSTs an approval command on a record of any object. */
-export const approvalOn = (client: ApiClient, object: string, id: string, command: string, body: unknown = {}) =>
-  client.post<Json>(`/api/v1/records/${object}/${id}/approval/${command}`, body);
+export const approvalOn = (
+  client: ApiClient,
+  object: string,
+  id: string,
+  command: string,
+  body: unknown = {},
+) => client.post<Json>(`/api/v1/records/${object}/${id}/approval/${command}`, body);
 
 /** GET .../approval of a record as `client`. */
 export const approvalView = (client: ApiClient, id: string, object = "quote") =>

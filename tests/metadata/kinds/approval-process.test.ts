@@ -194,6 +194,21 @@ describe("approvalProcess checks", () => {
     ]);
   });
 
+  it("reports a literal field-update value the field refuses, not a computed one", () => {
+    const process = anApprovalProcess({
+      actions: {
+        onSubmit: [
+          { type: "fieldUpdate", field: "approvedAmount", value: "lots" },
+          { type: "fieldUpdate", field: "approvedAmount", value: { expression: { var: "amount" } } },
+          { type: "fieldUpdate", field: "approvedAmount", value: 12.5 },
+        ],
+      },
+    });
+    expect(findings(checkApprovalProcess(process, sampleContext()))).toEqual([
+      { code: "approvalProcess.invalidValue", path: "/actions/onSubmit/0/value" },
+    ]);
+  });
+
   it("reports recall actions when recall is not allowed", () => {
     const process = anApprovalProcess({ allowRecall: false });
     expect(findings(checkApprovalProcess(process, sampleContext()))).toEqual([

@@ -74,8 +74,11 @@ export const removeJobIn = (tdb: TenantDatabase, id: string): void => {
   tdb.statement("DELETE FROM jobs WHERE id = ?").run(id);
 };
 
-export const enqueueJobs = (tdb: TenantDatabase, jobs: readonly NewJob[]): void => {
-  tdb.write(() => enqueueJobsIn(tdb, jobs));
+export const enqueueJobs = (tdb: TenantDatabase, jobs: readonly NewJob[], completeJob?: string): void => {
+  tdb.write(() => {
+    if (completeJob !== undefined) removeJobIn(tdb, completeJob);
+    enqueueJobsIn(tdb, jobs);
+  });
 };
 
 export const cancelJobs = (tdb: TenantDatabase, keys: readonly string[]): void => {

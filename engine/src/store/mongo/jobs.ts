@@ -112,9 +112,12 @@ export class Jobs {
     this.#atomic = atomic;
   }
 
-  async enqueue(jobs: readonly NewJob[]): Promise<void> {
-    if (jobs.length === 0) return;
-    await this.#atomic((session) => enqueueJobsIn(this.#collections, jobs, session));
+  async enqueue(jobs: readonly NewJob[], completeJob?: string): Promise<void> {
+    if (jobs.length === 0 && completeJob === undefined) return;
+    await this.#atomic(async (session) => {
+      if (completeJob !== undefined) await removeJobIn(this.#collections, completeJob, session);
+      await enqueueJobsIn(this.#collections, jobs, session);
+    });
   }
 
   async cancel(keys: readonly string[]): Promise<void> {

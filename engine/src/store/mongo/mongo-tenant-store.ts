@@ -103,7 +103,7 @@ export const mongoTenantStore = (
     appendAudit: (event) => run(() => audit.append(event)),
     listAudit: (options) => run(() => audit.list(options)),
 
-    enqueueJobs: (list) => work(() => jobs.enqueue(list)),
+    enqueueJobs: (list, options) => work(() => jobs.enqueue(list, options?.completeJob)),
     cancelJobs: (keys) => work(() => jobs.cancel(keys)),
     claimJobs: (claim) => work(() => jobs.claim(claim)),
     completeJob: (id, owner) => work(() => jobs.complete(id, owner)),

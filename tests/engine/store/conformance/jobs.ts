@@ -97,6 +97,21 @@ export const describeJobs = (createStore: StoreFactory): void => {
       expect(await fx.acme.listJobs({ limit: 10 })).toStrictEqual([asEnqueued(aJob("j1", at(1)))]);
     });
 
+    it("removes the job `completeJob` in the same write that adds the others", async () => {
+      await fx.acme.enqueueJobs([aJob("timer", at(1))]);
+      await fx.acme.enqueueJobs([aJob("a1", at(2)), aJob("a2", at(3))], { completeJob: "timer" });
+      expect(ids(await fx.acme.listJobs({ limit: 10 }))).toEqual(["a1", "a2"]);
+    });
+
+    it("keeps `completeJob` when adding the others fails", async () => {
+      await fx.acme.enqueueJobs([aJob("timer", at(1)), aJob("taken", at(2))]);
+      await expectStoreError(
+        fx.acme.enqueueJobs([aJob("taken", at(3))], { completeJob: "timer" }),
+        "duplicateId",
+      );
+      expect(ids(await fx.acme.listJobs({ limit: 10 }))).toEqual(["timer", "taken"]);
+    });
+
     it("cancels the jobs holding the keys, ignoring keys no job holds", async () => {
       await fx.acme.enqueueJobs([
         aJob("j1", at(1), { key: "a" }),
