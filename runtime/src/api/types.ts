@@ -26,7 +26,15 @@ export interface ObjectSummary {
 export interface Bootstrap {
   tenant: string;
   version: number;
-  user: { id: string; username: string; name: string; locale: Locale; manageMetadata: boolean };
+  user: {
+    id: string;
+    username: string;
+    name: string;
+    locale: Locale;
+    manageMetadata: boolean;
+    /** Modify all data: may edit records locked by a pending approval. */
+    administrator?: boolean;
+  };
   apps: AppDefinition[];
   objects: ObjectSummary[];
   listViews: Array<{ name: string; object: string; label: LocalizedText }>;

@@ -55,7 +55,7 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
   const userNames = useUserNames(
     SYSTEM_USER_FIELDS.map((f) => record[f]).filter((v): v is string => typeof v === "string"),
   );
-  const locked = lockedFor(approval, bootstrap.user.id);
+  const locked = lockedFor(approval, bootstrap.user.id) && bootstrap.user.administrator !== true;
   const actions = recordActions(layout, {
     permissions: ui.permissions,
     lockedForUser: locked,

@@ -96,6 +96,7 @@ export const uiRoutes = (deps: EngineDeps): Router => {
         name: String(user?.name ?? ctx.actor.username),
         locale: ctx.locale,
         manageMetadata: ctx.access.manageMetadata,
+        administrator: ctx.access.system.modifyAllData,
       },
       apps: appsFor(ctx, user?.profile),
       objects: readableObjects(ctx).map(({ definition: d }) => ({
