@@ -31,6 +31,12 @@ export default defineConfig({
           include: ["tests/runtime/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
           setupFiles: ["tests/runtime/setup.ts"],
+          // @rjsf/core imports ajv's validator for a test helper only; the runtime has none (CSP: no
+          // eval) and resolves it to a stub, as its Vite build does. Inlined so the alias applies.
+          alias: {
+            "@rjsf/validator-ajv8": source("./runtime/src/form/no-ajv-validator.ts"),
+          },
+          server: { deps: { inline: [/@rjsf\//] } },
         },
       },
       project("e2e", { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),

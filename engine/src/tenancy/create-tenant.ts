@@ -6,6 +6,7 @@ import type { MetadataCache } from "../registry/metadata-cache.js";
 import { publishDraft } from "../registry/publish-draft.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../security/password.js";
 import type { Store } from "../store/store-port.js";
+import { DEMO_DOCUMENTS } from "./demo-documents.js";
 import { createSampleData } from "./sample-data.js";
 import { systemContext } from "./system-context.js";
 
@@ -39,7 +40,8 @@ export const createTenant = async (
   const tenantStore = await store.tenant(tenant);
   const adminId = newRecordId();
   const now = new Date().toISOString();
-  for (const doc of [...standardObjects, ...standardProfiles]) {
+  const demo = options.sampleData === true ? DEMO_DOCUMENTS : [];
+  for (const doc of [...standardObjects, ...standardProfiles, ...demo]) {
     await tenantStore.putDraft({
       kind: doc.kind,
       name: doc.name,
