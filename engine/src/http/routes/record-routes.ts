@@ -9,6 +9,7 @@ import { deleteRecord } from "../../records/delete-record.js";
 import { getRecord, recordHistory } from "../../records/read-record.js";
 import { listShares, shareRecord, transferOwnership, unshareRecord } from "../../records/record-sharing.js";
 import { updateRecord } from "../../records/update-record.js";
+import { renderForReader } from "../../templates/render-for-reader.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 import { auditedOwnerChange, auditedShare, auditedUnshare } from "./audited-sharing.js";
 
@@ -94,6 +95,34 @@ export const recordRoutes = (deps: EngineDeps): Router => {
       transferOwnership(ctx, String(req.params.object), String(req.params.id), req.body),
     );
     res.set("ETag", `"${record.version}"`).json(record);
+  });
+  router.get("/:object/:id/render/:template", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    const rendered = await renderForReader(
+      ctx,
+      String(req.params.object),
+      String(req.params.id),
+      String(req.params.template),
+    );
+    if (req.query.format === "html" && rendered.template.output === "html") {
+      // Admin-authored markup, shown on our origin: sandboxed, no scripts, no requests out.
+      res
+        .set(
+          "Content-Security-Policy",
+          "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+        )
+        .type("html")
+        .send(rendered.body);
+      return;
+    }
+    res.json({
+      template: rendered.template.name,
+      purpose: rendered.template.purpose,
+      output: rendered.template.output,
+      ...(rendered.subject !== undefined && { subject: rendered.subject }),
+      body: rendered.body,
+      text: rendered.text,
+    });
   });
   router.get("/:object/:id/approval", async (req, res) => {
     const ctx = await requestContext(deps, req, res);

@@ -9,6 +9,7 @@ import {
 import { Router } from "express";
 import { invalid, notFound } from "../../errors/engine-error.js";
 import type { RecordContext } from "../../records/record-context.js";
+import { templatesOf } from "../../templates/render-for-reader.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 import { visibleObject } from "./metadata-routes.js";
 
@@ -139,6 +140,7 @@ export const uiRoutes = (deps: EngineDeps): Router => {
       listViews: visibleListViews(ctx, object.name),
       relatedLists,
       hasApprovalProcess: ctx.metadata.approvalProcesses.has(object.name),
+      templates: templatesOf(ctx, object.name),
     });
   });
   router.put("/preferences", async (req, res) => {
