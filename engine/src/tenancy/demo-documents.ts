@@ -57,6 +57,16 @@ export const DEMO_DOCUMENTS: readonly MetadataDocument[] = [
     },
   },
   {
+    kind: "template",
+    name: "dealSheet",
+    label: { en: "Deal sheet", "zh-CN": "商机概要" },
+    object: "opportunity",
+    purpose: "print",
+    body: {
+      en: "<h1>{{record.name}}</h1><table><tr><th>{{labels.account}}</th><td>{{display.account}}</td></tr><tr><th>{{labels.stage}}</th><td>{{display.stage}}</td></tr><tr><th>{{labels.amount}}</th><td>{{display.amount}}</td></tr><tr><th>{{labels.closeDate}}</th><td>{{display.closeDate}}</td></tr><tr><th>{{labels.ownerId}}</th><td>{{owner.name}}</td></tr></table><p>{{display.description}}</p>",
+    },
+  },
+  {
     kind: "approvalProcess",
     name: "largeDealReview",
     object: "opportunity",

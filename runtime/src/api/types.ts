@@ -57,6 +57,8 @@ export interface ObjectUi {
   listViews: ListView[];
   relatedLists: RelatedListInfo[];
   hasApprovalProcess: boolean;
+  /** Templates of the object (print pages, e-mails, notifications). */
+  templates?: Array<{ name: string; label: LocalizedText; purpose: string }>;
 }
 
 /** A lookup value as the record API returns it. */

@@ -13,6 +13,7 @@ import { ApprovalCommandModal } from "./approval-command-modal.js";
 import { ApprovalPanel } from "./approval-panel.js";
 import { ApprovalStatusTag } from "./approval-status-tag.js";
 import { type ApprovalView, lockedFor } from "./approval-view.js";
+import { PrintMenu } from "./print-menu.js";
 import { problemText } from "./problem-text.js";
 import { pageLayout, readSections } from "./read-sections.js";
 import { type RecordActionKind, recordActions } from "./record-actions.js";
@@ -144,7 +145,10 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
             <ApprovalStatusTag status={approval.status} />
           )}
         </div>
-        <RecordButtons actions={actions} busy={deleting} onRun={(action) => void runAction(action)} />
+        <div style={{ display: "flex", gap: 8 }}>
+          <PrintMenu object={objectName} id={id} templates={ui.templates ?? []} />
+          <RecordButtons actions={actions} busy={deleting} onRun={(action) => void runAction(action)} />
+        </div>
       </div>
       {locked && (
         <Alert
