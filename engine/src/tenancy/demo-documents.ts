@@ -58,6 +58,14 @@ export const DEMO_DOCUMENTS: readonly MetadataDocument[] = [
   },
   {
     kind: "template",
+    name: "caseTitle",
+    label: { en: "Case title", "zh-CN": "工单标题" },
+    object: "case",
+    purpose: "recordTitle",
+    body: { en: "{{record.caseNumber}} · {{record.subject}}" },
+  },
+  {
+    kind: "template",
     name: "dealSheet",
     label: { en: "Deal sheet", "zh-CN": "商机概要" },
     object: "opportunity",

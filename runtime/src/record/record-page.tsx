@@ -24,6 +24,7 @@ import { RecordSections } from "./record-sections.js";
 import { useRecordText } from "./record-text.js";
 import { RelatedLists } from "./related-lists.js";
 import { ruleData } from "./rule-data.js";
+import { useRecordTitle } from "./use-record-title.js";
 import { useUserNames } from "./use-user-names.js";
 import "./record-page.css";
 
@@ -64,7 +65,8 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
     data: ruleData(record),
   });
   const name = record[object.recordName];
-  const title = typeof name === "string" && name !== "" ? name : t("record.untitled");
+  const templated = useRecordTitle(objectName, record, ui);
+  const title = templated ?? (typeof name === "string" && name !== "" ? name : t("record.untitled"));
   const listLabel = label(object.pluralLabel ?? object.label, object.name);
 
   const runAction = async (action: RecordActionKind) => {
