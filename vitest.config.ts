@@ -17,6 +17,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Integration tests hash passwords (scrypt) and start servers: on a busy 2-core CI machine a
+    // test that takes 1 s alone can take several. Time is measured in `npm run bench`, not here.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
     projects: [
       project("metadata"),
       project("engine"),
