@@ -75,6 +75,9 @@ export const presentApproval = async (ctx: RecordContext, record: StoredRecord):
       .reverse()
       .map((h) => ({
         ...h,
+        ...(h.step !== undefined && {
+          stepLabel: localize(process?.steps.find((st) => st.name === h.step)?.label, ctx.locale) ?? h.step,
+        }),
         ...(h.actorId !== undefined && { actor: refOf(names, h.actorId) }),
         ...(h.approvers !== undefined && { approvers: h.approvers.map((id) => refOf(names, id)) }),
       })),

@@ -27,7 +27,9 @@ export const ApprovalTimeline = ({ history }: { history: readonly ApprovalHistor
         content: (
           <div>
             <Typography.Text strong>{t(`approval.action.${entry.action}`)}</Typography.Text>
-            {entry.step !== undefined && <> · {t("approval.step", { step: entry.step })}</>}
+            {entry.step !== undefined && (
+              <> · {t("approval.step", { step: entry.stepLabel ?? entry.step })}</>
+            )}
             {entry.actor !== undefined && <> · {entry.actor.name}</>}
             {entry.approvers !== undefined && entry.approvers.length > 0 && (
               <>

@@ -23,6 +23,8 @@ export interface ApprovalHistoryItem {
   at: string;
   action: ApprovalHistoryAction;
   step?: string;
+  /** The step's label in the reader's language. */
+  stepLabel?: string;
   actor?: UserRef;
   comment?: string;
   approvers?: UserRef[];

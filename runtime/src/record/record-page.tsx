@@ -57,7 +57,9 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
   const userNames = useUserNames(
     SYSTEM_USER_FIELDS.map((f) => record[f]).filter((v): v is string => typeof v === "string"),
   );
-  const locked = lockedFor(approval, bootstrap.user.id) && bootstrap.user.administrator !== true;
+  // The banner tells everyone but the approvers; administrators may still edit (as the server allows).
+  const lockedForMe = lockedFor(approval, bootstrap.user.id);
+  const locked = lockedForMe && bootstrap.user.administrator !== true;
   const actions = recordActions(layout, {
     permissions: ui.permissions,
     lockedForUser: locked,
@@ -152,7 +154,7 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
           <RecordButtons actions={actions} busy={deleting} onRun={(action) => void runAction(action)} />
         </div>
       </div>
-      {locked && (
+      {lockedForMe && (
         <Alert
           type="warning"
           showIcon
