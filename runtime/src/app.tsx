@@ -1,9 +1,11 @@
+import { SearchOutlined } from "@ant-design/icons";
 import { App as AntApp, ConfigProvider, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { useControlText } from "./common/control-texts.js";
 import { LocaleProvider, useLocale } from "./i18n/locale-context.js";
 import { HomePage } from "./pages/home-page.js";
 import { PAGE_ROUTES } from "./pages/page-routes.js";
@@ -32,9 +34,15 @@ const Screens = () => {
 /** antd's own texts (pagination, date pickers) follow the same locale as ours. */
 const Themed = () => {
   const { locale } = useLocale();
+  const control = useControlText();
   dayjs.locale(locale === "zh-CN" ? "zh-cn" : "en");
   return (
-    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={{ token: { colorPrimary: "#1f5fbf" } }}>
+    <ConfigProvider
+      locale={locale === "zh-CN" ? zhCN : enUS}
+      theme={{ token: { colorPrimary: "#1f5fbf" } }}
+      // The search button of every search box is named in the user's language, not "search".
+      inputSearch={{ searchIcon: <SearchOutlined aria-label={control("control.search")} /> }}
+    >
       <AntApp>
         <SessionProvider>
           <Screens />

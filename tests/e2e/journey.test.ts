@@ -1,10 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOCUMENTS } from "../../engine/src/tenancy/demo-documents.js";
-import { type ApiSession, apiSession } from "./support/api-session.js";
-import { launchBrowser, signIn, strictPage } from "./support/browser.js";
-import { E2E_ADMIN_PASSWORD, type ProductServer, startProduct } from "./support/product-server.js";
+import type { ApiSession } from "./support/api-session.js";
+import { signIn, strictPage } from "./support/browser.js";
+import { E2E_ADMIN_PASSWORD, type ProductServer } from "./support/product-server.js";
 import { screenshot } from "./support/screenshots.js";
+import { startWalkthrough, stopWalkthrough } from "./support/walkthrough.js";
 
 /**
  * The issue's journey through the demo tenant, one step after the other on the same record: create
@@ -27,14 +28,9 @@ const errors: string[] = [];
 let dealId = "";
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-  admin = await apiSession(product.url);
-  page = await strictPage(browser, errors);
+  ({ product, browser, admin, page } = await startWalkthrough(errors));
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stopWalkthrough({ product, browser }));
 
 const nav = (on: Page) => on.getByRole("navigation", { name: /^(Sales|销售)$/ });
 
@@ -196,7 +192,7 @@ describe("the demo tenant's sales journey in the browser", () => {
     expect(await actions.getByRole("button", { name: "Submit for approval" }).count()).toBe(0);
     const panel = await openTab(page, "Approval");
     await panel.getByText("Large deal review", { exact: true }).waitFor();
-    await panel.getByText("Sales lead", { exact: true }).waitFor();
+    await panel.getByText("Sales lead", { exact: true }).first().waitFor();
     await panel.getByText(MANAGER.name).first().waitFor();
     await panel.getByText("Two million, needs a manager").waitFor();
     // Locked: the banner says so, but an administrator may still change it: Edit stays, and the

@@ -170,7 +170,7 @@ describe("record page in the browser", () => {
     expect(await toolbar.getByRole("button", { name: "Edit" }).count()).toBe(1);
     await page.getByRole("tab", { name: "Approval" }).click();
     const panel = page.getByRole("tabpanel", { name: "Approval" });
-    await panel.getByText("Deal desk check").waitFor();
+    await panel.getByText("Deal desk check", { exact: true }).first().waitFor();
     await panel.getByText("Dana Desk").first().waitFor();
 
     const approverErrors: string[] = [];

@@ -105,6 +105,13 @@ export const LookupWidget = (props: WidgetProps<FormValues, RJSFSchema, RecordFo
         }
         onChange(next ?? undefined);
       }}
+      // antd clears a single select only with the mouse (its clear icon): Backspace or Delete with
+      // nothing typed clears it from the keyboard.
+      onKeyDown={(event) => {
+        const typed = event.target instanceof HTMLInputElement ? event.target.value : "";
+        if (required || selected === undefined || typed !== "") return;
+        if (event.key === "Backspace" || event.key === "Delete") onChange(undefined);
+      }}
       onBlur={() => onBlur(id, selected)}
       onFocus={() => onFocus(id, selected)}
     />

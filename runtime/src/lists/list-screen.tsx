@@ -3,6 +3,7 @@ import { Button, Empty, Flex, Input, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { ObjectUi } from "../api/types.js";
+import { useAllowClear } from "../common/clear-button.js";
 import { LoadError, Loading } from "../common/page-state.js";
 import { useAsync } from "../data/use-async.js";
 import { useLocale } from "../i18n/locale-context.js";
@@ -26,6 +27,7 @@ import { ViewSelector } from "./view-selector.js";
  */
 export const ListScreen = ({ ui }: { ui: ObjectUi }) => {
   const t = useListText();
+  const allowClear = useAllowClear();
   const { label } = useLocale();
   const bootstrap = useBootstrap();
   const navigate = useNavigate();
@@ -91,7 +93,7 @@ export const ListScreen = ({ ui }: { ui: ObjectUi }) => {
           aria-label={t("list.search")}
           placeholder={t("list.search")}
           defaultValue={query.q}
-          allowClear
+          allowClear={allowClear}
           onSearch={(q) => change({ q: q.trim() === "" ? undefined : q.trim() })}
           style={{ width: 280 }}
         />

@@ -45,6 +45,10 @@ export const PrintMenu = ({
   const frame = useRef<HTMLIFrameElement>(null);
   const [page, setPage] = useState<{ title: string; html: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [menu, setMenu] = useState<{ open: boolean; byKeyboard: boolean }>({
+    open: false,
+    byKeyboard: false,
+  });
   const prints = templates.filter((template) => template.purpose === "print");
   if (prints.length === 0) return null;
   const open = async (template: TemplateInfo) => {
@@ -61,18 +65,30 @@ export const PrintMenu = ({
   return (
     <>
       <Dropdown
+        // Opens on hover, and on Enter or Space on the button (a hover menu alone is out of the
+        // keyboard's reach); opened from the keyboard, it takes the focus so the arrow keys pick.
+        open={menu.open}
+        onOpenChange={(open) => setMenu({ open, byKeyboard: false })}
+        autoFocus={menu.byKeyboard}
         menu={{
           items: prints.map((template) => ({
             key: template.name,
             label: label(template.label, template.name),
           })),
           onClick: ({ key }) => {
+            setMenu({ open: false, byKeyboard: false });
             const template = prints.find((p) => p.name === key);
             if (template !== undefined) void open(template);
           },
         }}
       >
-        <Button icon={<PrinterOutlined />}>{t("print.button")}</Button>
+        <Button
+          icon={<PrinterOutlined />}
+          // A click the keyboard made (Enter, Space) has no mouse position: detail is 0.
+          onClick={(event) => setMenu({ open: true, byKeyboard: event.detail === 0 })}
+        >
+          {t("print.button")}
+        </Button>
       </Dropdown>
       {error !== undefined && <Alert type="error" title={`${t("print.failed")}: ${error}`} showIcon />}
       <Modal

@@ -1,5 +1,6 @@
 import { Card, Empty, Flex, Input, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
+import { useAllowClear } from "../common/clear-button.js";
 import { LoadError, Loading } from "../common/page-state.js";
 import { useAsync } from "../data/use-async.js";
 import { useLocale } from "../i18n/locale-context.js";
@@ -47,6 +48,7 @@ const SearchResults = ({ groups, q }: { groups: readonly SearchGroup[]; q: strin
 /** /search?q= — records of every object the user can read that match, grouped by object. */
 export const SearchPage = () => {
   const t = useSearchText();
+  const allowClear = useAllowClear();
   const bootstrap = useBootstrap();
   const [params, setParams] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
@@ -64,7 +66,7 @@ export const SearchPage = () => {
         aria-label={t("search.box")}
         placeholder={t("search.box")}
         defaultValue={q}
-        allowClear
+        allowClear={allowClear}
         onSearch={(next) => next.trim() !== "" && setParams({ q: next.trim() })}
         style={{ maxWidth: 480 }}
       />

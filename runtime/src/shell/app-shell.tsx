@@ -3,6 +3,7 @@ import { Badge, Button, Input, Layout, Menu, Select, Space, Typography } from "a
 import { useEffect, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { get } from "../api/http.js";
+import { useAllowClear } from "../common/clear-button.js";
 import { useLocale } from "../i18n/locale-context.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { useBootstrap, useSession } from "../session/session-context.js";
@@ -35,6 +36,7 @@ export const AppShell = () => {
   const bootstrap = useBootstrap();
   const { signOut, changeLocale } = useSession();
   const { t, label, locale } = useLocale();
+  const allowClear = useAllowClear();
   const navigate = useNavigate();
   const location = useLocation();
   const unread = useUnreadCount();
@@ -77,7 +79,7 @@ export const AppShell = () => {
         <Input.Search
           aria-label={t("shell.search")}
           placeholder={t("shell.search")}
-          allowClear
+          allowClear={allowClear}
           onSearch={(q) => q.trim() !== "" && navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
           style={{ maxWidth: 360 }}
         />
