@@ -18,7 +18,12 @@ export interface ListParams {
   q?: string;
   fields?: string;
   count?: string;
+  /** `all` (default), `mine` (owned by the caller), `team` (owned by the caller or anyone below their role). */
+  scope?: string;
 }
+
+export const LIST_SCOPES = ["all", "mine", "team"] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
 
 export interface ParsedList {
   filter?: FilterNode;
@@ -28,6 +33,7 @@ export interface ParsedList {
   q?: string;
   fields?: Set<string>;
   count: boolean;
+  scope: ListScope;
 }
 
 const SORTABLE_KINDS = new Set(["string", "number", "boolean", "date", "datetime", "time"]);
@@ -175,8 +181,12 @@ export const parseListParams = (
       else fields?.add(trimmed);
     });
   }
+  const scope = params.scope === undefined || params.scope === "" ? "all" : params.scope;
+  if (!(LIST_SCOPES as readonly string[]).includes(scope))
+    errors.push({ path: "/scope", code: "scope.unknown", message: "scope is all, mine or team." });
   if (errors.length > 0) throw new EngineError(400, "badRequest", "The list request is not valid", errors);
   return {
+    scope: scope as ListScope,
     ...(filter !== undefined && { filter }),
     sort,
     limit,

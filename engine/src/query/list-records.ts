@@ -4,6 +4,7 @@ import { presentRecords } from "../records/present-records.js";
 import type { RecordContext } from "../records/record-context.js";
 import { resolveObject } from "../records/resolve-object.js";
 import { encodeCursor, type ListParams, parseListParams } from "./list-params.js";
+import { scopeFilter } from "./scope-filter.js";
 
 export interface RecordList {
   records: JsonObject[];
@@ -37,7 +38,12 @@ export const listRecords = async (
           object.searchFields.filter((f) => readable.has(f)),
           parsed.q,
         );
-  const filter = and(parsed.filter, search, await ctx.access.recordFilter(object.name, "read"));
+  const filter = and(
+    parsed.filter,
+    search,
+    await scopeFilter(ctx, parsed.scope),
+    await ctx.access.recordFilter(object.name, "read"),
+  );
   const page = await ctx.store.findRecords(object.name, {
     ...(filter !== undefined && { filter }),
     sort: parsed.sort,

@@ -7,7 +7,6 @@ import { useAllowClear } from "../common/clear-button.js";
 import { LoadError, Loading } from "../common/page-state.js";
 import { useAsync } from "../data/use-async.js";
 import { useLocale } from "../i18n/locale-context.js";
-import { useBootstrap } from "../session/session-context.js";
 import { BulkDeleteButton, DeleteReport } from "./bulk-delete.js";
 import { useCursorStack } from "./cursor-stack.js";
 import type { DeleteFailure } from "./delete-records.js";
@@ -29,14 +28,13 @@ export const ListScreen = ({ ui }: { ui: ObjectUi }) => {
   const t = useListText();
   const allowClear = useAllowClear();
   const { label } = useLocale();
-  const bootstrap = useBootstrap();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = readListQuery(params);
   const object = ui.object.name;
-  const list = resolveList(ui, query, bootstrap.user.id);
+  const list = resolveList(ui, query);
   const change = (next: Partial<ListQuery>) => setParams(writeListQuery({ ...query, ...next }));
-  const requestKey = JSON.stringify([object, list.filter, list.sort, query.q, list.pageSize]);
+  const requestKey = JSON.stringify([object, list.filter, list.scope, list.sort, query.q, list.pageSize]);
   const pages = useCursorStack(requestKey);
   const [selected, setSelected] = useState<string[]>([]);
   const [failures, setFailures] = useState<DeleteFailure[]>([]);
@@ -46,6 +44,7 @@ export const ListScreen = ({ ui }: { ui: ObjectUi }) => {
         {
           object,
           filter: list.filter,
+          scope: list.scope,
           sort: list.sort,
           limit: list.pageSize,
           cursor: pages.cursor,

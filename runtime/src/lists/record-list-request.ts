@@ -13,6 +13,8 @@ export interface RecordListRequest {
   /** Only these fields (the columns); the API always adds the system fields. */
   fields?: readonly string[];
   count?: boolean;
+  /** Owner scope of a list view: mine, or my team (me and everyone below my role). */
+  scope?: "all" | "mine" | "team";
 }
 
 const recordListPath = (request: RecordListRequest): string => {
@@ -25,6 +27,7 @@ const recordListPath = (request: RecordListRequest): string => {
   if (request.fields !== undefined && request.fields.length > 0)
     params.set("fields", request.fields.join(","));
   if (request.count === true) params.set("count", "true");
+  if (request.scope !== undefined && request.scope !== "all") params.set("scope", request.scope);
   return `/api/v1/records/${encodeURIComponent(request.object)}?${params}`;
 };
 

@@ -19,6 +19,8 @@ export interface ResolvedList {
   filter: JsonValue | undefined;
   /** The fields to fetch: the columns and the record name. */
   fields: string[];
+  /** The view's owner scope, applied by the server (which knows the role tree for "team"). */
+  scope: "all" | "mine" | "team";
 }
 
 const parseJson = (text: string): unknown => {
@@ -34,7 +36,7 @@ const parseJson = (text: string): unknown => {
  * not pass the filter parser is left out of the request (the filter bar says why) rather than
  * failing the whole list.
  */
-export const resolveList = (ui: ObjectUi, query: ListQuery, userId: string): ResolvedList => {
+export const resolveList = (ui: ObjectUi, query: ListQuery): ResolvedList => {
   const { object } = ui;
   const view = ui.listViews.find((v) => v.name === query.view);
   const nameField = nameFieldOf(object);
@@ -45,9 +47,6 @@ export const resolveList = (ui: ObjectUi, query: ListQuery, userId: string): Res
   const conditions: ParsedConditions =
     query.filter === undefined ? { ok: true, conditions: [] } : jsonLogicToConditions(object, userFilter);
   const usable = conditions.ok || conditions.reason === "custom";
-  // The API has no scope parameter: "mine" is the owner filter; "team" needs the role tree, which
-  // only the server knows, so such a view lists every record the user may see.
-  const scope = view?.scope === "mine" ? { "==": [{ var: "ownerId" }, userId] } : undefined;
   const fields = [
     ...new Set([...(nameField === undefined ? [] : [nameField.name]), ...columns.map((c) => c.name)]),
   ];
@@ -58,11 +57,8 @@ export const resolveList = (ui: ObjectUi, query: ListQuery, userId: string): Res
     sort: query.sort ?? viewSort,
     pageSize: query.size ?? view?.pageSize ?? DEFAULT_PAGE_SIZE,
     conditions,
-    filter: allOf(
-      view?.filter as JsonValue | undefined,
-      scope,
-      usable ? (userFilter as JsonValue) : undefined,
-    ),
+    filter: allOf(view?.filter as JsonValue | undefined, usable ? (userFilter as JsonValue) : undefined),
     fields,
+    scope: view?.scope ?? "all",
   };
 };

@@ -66,11 +66,10 @@ describe("resolving a list", () => {
       pageSize: 30,
       filter: { "==": [{ var: "stage" }, "open"] },
     });
-    const list = resolveList(
-      uiOf(deal, { listViews: [open] }),
-      { view: "open", filter: '{">":[{"var":"amount"},5]}' },
-      "u1",
-    );
+    const list = resolveList(uiOf(deal, { listViews: [open] }), {
+      view: "open",
+      filter: '{">":[{"var":"amount"},5]}',
+    });
     expect(list.columns.map((c) => c.name)).toEqual(["amount", "stage"]);
     expect(list.sort).toBe("-amount");
     expect(list.pageSize).toBe(30);
@@ -80,15 +79,17 @@ describe("resolving a list", () => {
     });
   });
 
-  it("lists only the user's own records in a view scoped to mine", () => {
+  it("asks the server for a view's owner scope (mine, team), adding no filter of its own", () => {
     const mine = view("mine", { scope: "mine" });
-    expect(resolveList(uiOf(deal, { listViews: [mine] }), { view: "mine" }, "u1").filter).toEqual({
-      "==": [{ var: "ownerId" }, "u1"],
-    });
+    const team = view("team", { scope: "team" });
+    const ui = uiOf(deal, { listViews: [mine, team] });
+    expect(resolveList(ui, { view: "mine" })).toMatchObject({ scope: "mine", filter: undefined });
+    expect(resolveList(ui, { view: "team" })).toMatchObject({ scope: "team", filter: undefined });
+    expect(resolveList(ui, {}).scope).toBe("all");
   });
 
   it("leaves a URL filter that does not pass the parser out of the request", () => {
-    const list = resolveList(uiOf(deal), { filter: '{"==":[{"var":"salary"},1]}' }, "u1");
+    const list = resolveList(uiOf(deal), { filter: '{"==":[{"var":"salary"},1]}' });
     expect(list.filter).toBeUndefined();
     expect(list.conditions.ok).toBe(false);
   });

@@ -13,7 +13,7 @@ import { renderForReader } from "../../templates/render-for-reader.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 import { auditedOwnerChange, auditedShare, auditedUnshare } from "./audited-sharing.js";
 
-const LIST_PARAMS = ["filter", "sort", "limit", "cursor", "q", "fields", "count"] as const;
+const LIST_PARAMS = ["filter", "sort", "limit", "cursor", "q", "fields", "count", "scope"] as const;
 
 const listParams = (req: Request): ListParams => {
   const query = req.query as Record<string, string | undefined>;
