@@ -4,6 +4,7 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
+import "antd/dist/antd.css";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { useControlText } from "./common/control-texts.js";
 import { LocaleProvider, useLocale } from "./i18n/locale-context.js";
@@ -39,7 +40,9 @@ const Themed = () => {
   return (
     <ConfigProvider
       locale={locale === "zh-CN" ? zhCN : enUS}
-      theme={{ token: { colorPrimary: "#1f5fbf" } }}
+      // antd's precompiled stylesheet instead of generating CSS at run time: a 50-field form's
+      // first render after a page load drops from ~100 ms to ~70 ms (bench-results/form-render.json).
+      theme={{ zeroRuntime: true }}
       // The search button of every search box is named in the user's language, not "search".
       inputSearch={{ searchIcon: <SearchOutlined aria-label={control("control.search")} /> }}
     >
