@@ -1,27 +1,11 @@
-import type { Approver, FilterNode } from "@tessera/metadata";
-import { membersOfGroup, usersWithRoles } from "../security/user-directory.js";
+import type { Approver } from "@tessera/metadata";
+import {
+  activeUserNamed,
+  activeUsersAmong,
+  membersOfGroup,
+  usersWithRoles,
+} from "../security/user-directory.js";
 import type { StoredRecord, TenantStore } from "../store/store-port.js";
-
-const MAX_APPROVERS = 1000;
-
-const activeUsers = async (store: TenantStore, filter: FilterNode): Promise<string[]> => {
-  const page = await store.findRecords("user", {
-    filter: {
-      op: "and",
-      children: [
-        filter,
-        { op: "not", child: { op: "compare", field: "active", operator: "==", value: false } },
-      ],
-    },
-    sort: [],
-    limit: MAX_APPROVERS,
-    fields: ["active"],
-  });
-  return page.records.map((u) => u.id);
-};
-
-const byIds = (ids: readonly string[]): FilterNode =>
-  ids.length === 0 ? { op: "not", child: { op: "true" } } : { op: "in", field: "id", values: [...ids] };
 
 /**
  * The active users who decide a step for `record`, resolved when the step starts (as in
@@ -37,13 +21,8 @@ export const resolveApprovers = async (
   for (const approver of approvers) {
     switch (approver.type) {
       case "user": {
-        const page = await store.findRecords("user", {
-          filter: { op: "compare", field: "username", operator: "==", value: approver.user },
-          sort: [],
-          limit: 1,
-          fields: ["username"],
-        });
-        candidates.push(...page.records.map((u) => u.id));
+        const id = await activeUserNamed(store, approver.user);
+        if (id !== undefined) candidates.push(id);
         break;
       }
       case "role":
@@ -64,6 +43,5 @@ export const resolveApprovers = async (
       }
     }
   }
-  const unique = [...new Set(candidates)];
-  return unique.length === 0 ? [] : activeUsers(store, byIds(unique));
+  return activeUsersAmong(store, candidates);
 };

@@ -1,8 +1,8 @@
 import type { JsonObject } from "@tessera/metadata";
-import { activeUserNamed } from "../automation/assign-owner.js";
 import type { RecordContext } from "../records/record-context.js";
 import type { CompiledMetadata } from "../registry/compiled-metadata.js";
 import { userContext } from "../security/user-context.js";
+import { activeUserNamed } from "../security/user-directory.js";
 import type { StoredRecord, TenantStore } from "../store/store-port.js";
 import type { Job } from "../store/work-types.js";
 
@@ -38,7 +38,7 @@ export const runAsContext = async (
   depth?: number,
 ): Promise<RecordContext | undefined> => {
   const named = text(job.payload, "runAsUsername");
-  const userId = named !== undefined ? await activeUserNamed(env, named) : text(job.payload, "runAs");
+  const userId = named !== undefined ? await activeUserNamed(env.store, named) : text(job.payload, "runAs");
   if (userId === undefined) return undefined;
   const ctx = await userContext(env.store, env.metadata, userId, env.now);
   return ctx === undefined || depth === undefined ? ctx : { ...ctx, automationDepth: depth };

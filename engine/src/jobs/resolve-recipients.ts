@@ -1,6 +1,10 @@
 import type { FieldDefinition, JsonObject, Recipient } from "@tessera/metadata";
-import { activeUserNamed } from "../automation/assign-owner.js";
-import { membersOfGroup, usersWithRoles } from "../security/user-directory.js";
+import {
+  activeUserNamed,
+  activeUsersAmong,
+  membersOfGroup,
+  usersWithRoles,
+} from "../security/user-directory.js";
 import type { StoredRecord } from "../store/store-port.js";
 import type { JobEnv } from "./job-context.js";
 
@@ -28,7 +32,7 @@ export const resolveRecipients = async (
   for (const recipient of to) {
     switch (recipient.type) {
       case "user": {
-        const id = await activeUserNamed(env, recipient.user);
+        const id = await activeUserNamed(env.store, recipient.user);
         if (id !== undefined) users.push(id);
         break;
       }
@@ -56,10 +60,8 @@ export const resolveRecipients = async (
         break;
     }
   }
-  const unique = [...new Set(users)];
-  const active = unique.length === 0 ? [] : await env.store.getRecords("user", unique);
   return {
-    users: active.filter((u) => u.active !== false).map((u) => u.id),
+    users: await activeUsersAmong(env.store, users),
     addresses: [...new Set(addresses.map((a) => a.trim().toLowerCase()))],
   };
 };

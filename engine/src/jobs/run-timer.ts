@@ -1,11 +1,12 @@
 import type { JsonObject } from "@tessera/metadata";
-import { activeUserNamed, assignOwner } from "../automation/assign-owner.js";
+import { assignOwner } from "../automation/assign-owner.js";
 import type { CompiledAutomation } from "../automation/compiled-automation.js";
 import { actionJob, applyFieldUpdate, MAX_AUTOMATION_DEPTH } from "../automation/plan-automations.js";
 import type { FieldChanges } from "../records/apply-input.js";
 import { ruleData, truthy } from "../records/rule-data.js";
 import { fieldValuesOf, saveUpdate } from "../records/save-update.js";
 import { userContext } from "../security/user-context.js";
+import { activeUserNamed } from "../security/user-directory.js";
 import type { Job, NewJob } from "../store/work-types.js";
 import { type JobEnv, JobFailure, text } from "./job-context.js";
 import type { JobResult } from "./job-result.js";
@@ -32,7 +33,7 @@ export const runTimer = async (env: JobEnv, job: Job): Promise<JobResult> => {
   if (found === undefined) return { status: "skipped", message: "The record was deleted." };
   const record = found;
   const runAs = automation.definition.runAs;
-  const userId = runAs === undefined ? record.ownerId : await activeUserNamed(env, runAs);
+  const userId = runAs === undefined ? record.ownerId : await activeUserNamed(env.store, runAs);
   const base = userId === undefined ? undefined : await userContext(env.store, env.metadata, userId, env.now);
   if (base === undefined) throw new JobFailure("The user this automation runs as is inactive or gone.");
   if (depth >= MAX_AUTOMATION_DEPTH)

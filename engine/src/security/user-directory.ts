@@ -67,3 +67,25 @@ export const manualSharesOf = async (
     access: s.access === "edit" ? "edit" : "read",
   }));
 };
+
+/** Of `ids`, the users that exist and are active, each once, in the order given. */
+export const activeUsersAmong = async (store: TenantStore, ids: readonly string[]): Promise<string[]> => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const active = new Set(
+    (await store.getRecords("user", unique)).filter((u) => u.active !== false).map((u) => u.id),
+  );
+  return unique.filter((id) => active.has(id));
+};
+
+/** The id of the active user named `username`, if any. */
+export const activeUserNamed = async (store: TenantStore, username: string): Promise<string | undefined> => {
+  const page = await store.findRecords("user", {
+    filter: eq("username", username),
+    sort: [],
+    limit: 1,
+    fields: ["active"],
+  });
+  const user = page.records[0];
+  return user === undefined || user.active === false ? undefined : user.id;
+};
