@@ -37,6 +37,8 @@ export interface AutomationPlan {
    */
   effectsFor(record: StoredRecord): { jobs: NewJob[]; cancelJobs: string[] };
   log: AutomationLogEntry[];
+  /** Whether an automation changed the values or the owner (computed fields must be computed again). */
+  changed: boolean;
 }
 
 const same = (a: JsonValue | undefined, b: JsonValue | undefined) =>
@@ -113,6 +115,7 @@ export const planAutomations = async (ctx: RecordContext, event: SaveEvent): Pro
   const deferred: Array<{ automation: CompiledAutomation; action: AutomationAction; index: number }> = [];
   const fired = new Set<string>();
   const recordId = event.system.id;
+  let anyChange = false;
   for (let round = 0; round < MAX_AUTOMATION_DEPTH; round++) {
     let changed = false;
     for (const automation of automations) {
@@ -151,6 +154,7 @@ export const planAutomations = async (ctx: RecordContext, event: SaveEvent): Pro
       }
       log.push(logEntry(ctx, automation, recordId, "ok", `Ran on ${event.kind}.`));
     }
+    anyChange ||= changed;
     if (!changed) break;
   }
   const timed = automations.filter(
@@ -158,6 +162,7 @@ export const planAutomations = async (ctx: RecordContext, event: SaveEvent): Pro
   );
   return {
     log,
+    changed: anyChange,
     effectsFor: (record) => {
       const timers = scheduleTimers(timed, record, event.before, depth, () => newRecordId(ctx.now()));
       const actions = deferred.map(({ automation, action, index }) =>

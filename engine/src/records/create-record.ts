@@ -71,7 +71,8 @@ export const createRecord = async (
   }
   computeFormulas(ctx, object, values, system);
   const plan = await planAutomations(ctx, { kind: "create", object, values, system });
-  computeFormulas(ctx, object, values, system);
+  // Formulas see what the automations set.
+  if (plan.changed) computeFormulas(ctx, object, values, system);
   validateRecord(ctx, object, values, system);
   await checkReferences(ctx, object, values, new Set(Object.keys(values)));
   const record = { ...system, ...values } as StoredRecord;

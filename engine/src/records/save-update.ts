@@ -65,7 +65,8 @@ export const saveUpdate = async (
   const previous = { ...systemOf(current), ...before };
   computeFormulas(ctx, object, values, system);
   const plan = await planAutomations(ctx, { kind: "update", object, before: previous, values, system });
-  computeFormulas(ctx, object, values, system);
+  // Formulas see what the automations set.
+  if (plan.changed) computeFormulas(ctx, object, values, system);
   validateRecord(ctx, object, values, system, previous);
   const changed = new Set(
     Object.keys({ ...before, ...values }).filter(
