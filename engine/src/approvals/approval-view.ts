@@ -99,13 +99,13 @@ export const getApproval = async (
 export const approvalInbox = async (ctx: RecordContext, limit = 100): Promise<JsonObject> => {
   const items = await ctx.store.listWorkItems(ctx.actor.userId, { limit });
   const out: JsonObject[] = [];
+  // One read per object, not per item.
   const records = new Map<string, StoredRecord>();
-  for (const item of items) {
-    const object = ctx.metadata.objects.get(item.object);
-    if (object === undefined) continue;
-    const record = await ctx.store.getRecord(item.object, item.recordId);
-    if (record === undefined) continue;
-    records.set(`${item.object}/${item.recordId}`, record);
+  for (const object of new Set(items.map((i) => i.object))) {
+    if (!ctx.metadata.objects.has(object)) continue;
+    const ids = items.filter((i) => i.object === object).map((i) => i.recordId);
+    for (const record of await ctx.store.getRecords(object, ids))
+      records.set(`${object}/${record.id}`, record);
   }
   const submitters = [...records.values()].map((r) => approvalStateOf(r).request?.submittedBy ?? "");
   const names = await userNames(ctx.store, submitters);
