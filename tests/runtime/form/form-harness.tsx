@@ -3,7 +3,6 @@ import { configure, render } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import type { ReactNode } from "react";
 import { MemoryRouter, Route, Routes, useLocation } from "react-router-dom";
-import { vi } from "vitest";
 import type { Bootstrap, ObjectPermissions, ObjectUi } from "../../../runtime/src/api/types.js";
 import { RecordFormPage } from "../../../runtime/src/form/record-form-page.js";
 import { LocaleProvider } from "../../../runtime/src/i18n/locale-context.js";
@@ -13,45 +12,9 @@ import { checkbox, currency, lookup, number, option, picklist, text } from "../.
 // Forms render after several answered requests; a busy machine must not fail a finder.
 configure({ asyncUtilTimeout: 8000 });
 
-/** One request the page sent, as the mocked HTTP boundary saw it. */
-export interface Call {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: unknown;
-}
+import { type Call, type Handler, mockFetch, type Reply } from "../support/mock-fetch.js";
 
-export interface Reply {
-  status?: number;
-  body?: unknown;
-}
-
-/** Answers a request; undefined means 404. */
-export type Handler = (call: Call) => Reply | undefined;
-
-/** Replaces `fetch` (the only boundary mocked) and records every request. */
-export const mockFetch = (handler: Handler): Call[] => {
-  const calls: Call[] = [];
-  vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, "http://runtime.test");
-    const call: Call = {
-      method: init.method ?? "GET",
-      path: url.pathname,
-      query: url.searchParams,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === "string" ? JSON.parse(init.body) : undefined,
-    };
-    calls.push(call);
-    const reply = handler(call) ?? { status: 404, body: { title: "Not found" } };
-    const status = reply.status ?? 200;
-    return new Response(status === 204 ? null : JSON.stringify(reply.body ?? {}), {
-      status,
-      headers: { "content-type": "application/json" },
-    });
-  });
-  return calls;
-};
+export { type Call, type Handler, mockFetch, type Reply };
 
 const ALL: ObjectPermissions = { create: true, edit: true, delete: true };
 
