@@ -14,6 +14,8 @@ export default defineConfig({
     alias: {
       "@tessera/metadata": source("./metadata/src/index.ts"),
       "@tessera/engine": source("./engine/src/index.ts"),
+      "@tessera/runtime/styles.css": source("./runtime/src/styles.css"),
+      "@tessera/runtime": source("./runtime/src/index.ts"),
     },
   },
   test: {
@@ -37,6 +39,20 @@ export default defineConfig({
           setupFiles: ["tests/runtime/setup.ts"],
           // @rjsf/core imports ajv's validator for a test helper only; the runtime has none (CSP: no
           // eval) and resolves it to a stub, as its Vite build does. Inlined so the alias applies.
+          alias: {
+            "@rjsf/validator-ajv8": source("./runtime/src/form/no-ajv-validator.ts"),
+          },
+          server: { deps: { inline: [/@rjsf\//] } },
+        },
+      },
+      // Component tests of the designer's editors in happy-dom, the same way.
+      {
+        extends: true as const,
+        test: {
+          name: "designer",
+          include: ["tests/designer/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["tests/runtime/setup.ts"],
           alias: {
             "@rjsf/validator-ajv8": source("./runtime/src/form/no-ajv-validator.ts"),
           },

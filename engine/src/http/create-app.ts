@@ -62,6 +62,8 @@ export interface AppOptions extends EngineDeps {
   logger: Logger;
   /** The built runtime app (default: runtime/dist of this checkout, or TESSERA_RUNTIME_DIR). */
   runtimeDir?: string;
+  /** The built designer (default: designer/dist of this checkout, or TESSERA_DESIGNER_DIR). */
+  designerDir?: string;
   /** Sign-in limits (tests inject a clock); defaults: DEFAULT_LOGIN_THROTTLE. */
   loginThrottle?: Partial<LoginThrottleOptions>;
 }
@@ -134,7 +136,7 @@ export const createApp = (deps: AppOptions): Express => {
   app.use("/api/v1/ui", uiRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
-  serveApps(app, deps.runtimeDir);
+  serveApps(app, deps.runtimeDir, deps.designerDir);
   // Last: every unmatched path answers problem+json too, never express's HTML page.
   app.use((_req, res) => sendProblem(res, new EngineError(404, "notFound", "Not found")));
   app.use(problemHandler(deps.logger));

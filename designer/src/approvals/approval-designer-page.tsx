@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the ApprovalDesignerPage editor. */
+export const ApprovalDesignerPage = () => <p>ApprovalDesignerPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the ApprovalsPage editor. */
+export const ApprovalsPage = () => <p>ApprovalsPage</p>;

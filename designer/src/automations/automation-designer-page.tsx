@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the AutomationDesignerPage editor. */
+export const AutomationDesignerPage = () => <p>AutomationDesignerPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the AutomationsPage editor. */
+export const AutomationsPage = () => <p>AutomationsPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the LayoutDesignerPage editor. */
+export const LayoutDesignerPage = () => <p>LayoutDesignerPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the ListViewDesignerPage editor. */
+export const ListViewDesignerPage = () => <p>ListViewDesignerPage</p>;

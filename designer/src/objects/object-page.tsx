@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the ObjectPage editor. */
+export const ObjectPage = () => <p>ObjectPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the ObjectsPage editor. */
+export const ObjectsPage = () => <p>ObjectsPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the PermissionsPage editor. */
+export const PermissionsPage = () => <p>PermissionsPage</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the PublishPage editor. */
+export const PublishPage = () => <p>PublishPage</p>;

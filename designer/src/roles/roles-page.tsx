@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the RolesPage editor. */
+export const RolesPage = () => <p>RolesPage</p>;

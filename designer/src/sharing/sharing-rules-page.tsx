@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the SharingRulesPage editor. */
+export const SharingRulesPage = () => <p>SharingRulesPage</p>;

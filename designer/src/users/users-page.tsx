@@ -1,0 +1,2 @@
+/** PLACEHOLDER: replaced by the UsersPage editor. */
+export const UsersPage = () => <p>UsersPage</p>;
