@@ -1,9 +1,9 @@
-import { type JsonObject, type MetadataDocument, validateDocumentSet } from "@tessera/metadata";
+import type { JsonObject } from "@tessera/metadata";
 import { conflict, EngineError } from "../errors/engine-error.js";
 import { StoreError, type TenantStore } from "../store/store-port.js";
-import { checkTemplateDocuments } from "../templates/compile-template-documents.js";
-import { asJson, computeChanges, type DocumentChange } from "./change-set.js";
-import { assessImpact, type Impact } from "./data-impact.js";
+import { assessDraft } from "./assess-draft.js";
+import { asJson, type DocumentChange } from "./change-set.js";
+import type { Impact } from "./data-impact.js";
 import { migrateRecords } from "./migrate-records.js";
 import { storageSchemaOf } from "./storage-schema.js";
 
@@ -29,29 +29,15 @@ export interface PublishOptions {
 export const publishDraft = async (store: TenantStore, options: PublishOptions): Promise<PublishResult> => {
   const now = options.now ?? (() => new Date());
   const draft = await store.listDraft();
-  const validated = validateDocumentSet(draft.map((d) => d.document));
-  const { documents } = validated;
-  const issues = [...validated.issues, ...checkTemplateDocuments([...documents.values()])];
-  if (issues.length > 0) {
-    throw new EngineError(
-      422,
-      "invalid",
-      "The draft has problems; fix them before publishing",
-      issues.map((i) => ({
-        path: `/${i.document}${i.path}`,
-        code: i.code,
-        message: `${i.document}: ${i.message}`,
-      })),
-    );
-  }
-  const next = [...documents.values()];
-  const current = await store.currentVersion();
-  const previous = (current?.documents ?? []) as unknown as MetadataDocument[];
-  const changes = computeChanges(previous, next);
+  const { issues, changes, impact, next, previous, current } = await assessDraft(
+    store,
+    draft.map((d) => d.document),
+  );
+  if (issues.length > 0)
+    throw new EngineError(422, "invalid", "The draft has problems; fix them before publishing", issues);
   if (current !== undefined && changes.length === 0) {
     throw conflict("publish.noChanges", "The draft is the same as the published version; nothing to publish");
   }
-  const impact = await assessImpact(store, previous, next, changes);
   const blocking = impact.filter((i) => i.severity === "blocking");
   if (blocking.length > 0)
     throw conflict("publish.blocked", "This draft cannot be published over the existing data", {

@@ -11,6 +11,7 @@ export const AUDIT_EVENT_TYPES = [
   "user.passwordChanged",
   "user.deactivated",
   "metadata.published",
+  "metadata.draftDiscarded",
   "record.shared",
   "record.unshared",
   "record.ownerChanged",

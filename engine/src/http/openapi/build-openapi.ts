@@ -1,5 +1,6 @@
 import { descriptorOf, type JsonSchema, localize } from "@tessera/metadata";
 import type { RecordContext } from "../../records/record-context.js";
+import { METADATA_PATHS, METADATA_SCHEMAS } from "./metadata-paths.js";
 import { approvalPaths, WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from "./workflow-paths.js";
 
 const REFERENCE_TYPES = new Set(["lookup", "masterDetail", "user"]);
@@ -56,8 +57,13 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
       properties: { id: { type: "string" }, name: { type: "string" } },
     },
     ...WORKFLOW_SCHEMAS,
+    ...(ctx.access.manageMetadata && METADATA_SCHEMAS),
   };
-  const paths: Record<string, JsonSchema> = { ...WORKFLOW_PATHS };
+  // The draft routes answer 403 to everyone else: they are described only to those who may use them.
+  const paths: Record<string, JsonSchema> = {
+    ...WORKFLOW_PATHS,
+    ...(ctx.access.manageMetadata && METADATA_PATHS),
+  };
   for (const object of ctx.metadata.objects.values()) {
     if (!ctx.access.can("read", object.name)) continue;
     const name = typeName(object.name);

@@ -3,11 +3,15 @@ import { Router } from "express";
 import { EngineError, forbidden, notFound } from "../../errors/engine-error.js";
 import { pointerTo } from "../../records/apply-input.js";
 import type { RecordContext } from "../../records/record-context.js";
+import { discardDraft } from "../../registry/discard-draft.js";
+import { discardNote } from "../../registry/discard-note.js";
 import { putDraftDocument } from "../../registry/draft-documents.js";
+import { previewDraft } from "../../registry/preview-draft.js";
 import { publicationNote } from "../../registry/publication-note.js";
 import { publishDraft } from "../../registry/publish-draft.js";
 import { auditAfterChange, scopeOf } from "../audit-request.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
+import { previewDocuments, requireNoOptions, versionNumber } from "./draft-request.js";
 
 /** The object as this user may see it: fields they cannot read are not described at all. */
 export const visibleObject = (ctx: RecordContext, object: ObjectDefinition): ObjectDefinition => {
@@ -60,6 +64,24 @@ export const metadataRoutes = (deps: EngineDeps): Router => {
     res.json({
       documents: draft.map(({ kind, name, updatedAt, updatedBy }) => ({ kind, name, updatedAt, updatedBy })),
     });
+  });
+  router.get("/draft/documents", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    requireMetadataAdmin(ctx);
+    res.json({ documents: await ctx.store.listDraft() });
+  });
+  router.post("/draft/preview", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    requireMetadataAdmin(ctx);
+    res.json(await previewDraft(ctx.store, previewDocuments(req.body ?? {})));
+  });
+  router.post("/draft/discard", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    requireMetadataAdmin(ctx);
+    requireNoOptions(req.body, "Discarding the draft");
+    const result = await discardDraft(ctx.store, ctx.actor.userId, ctx.now());
+    await auditAfterChange(res, scopeOf(req, ctx), discardNote(result));
+    res.status(204).end();
   });
   router.get("/draft/:kind/:name", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
@@ -123,6 +145,15 @@ export const metadataRoutes = (deps: EngineDeps): Router => {
     const ctx = await requestContext(deps, req, res);
     requireMetadataAdmin(ctx);
     res.json({ versions: await ctx.store.listVersions() });
+  });
+  router.get("/versions/:version", async (req, res) => {
+    const ctx = await requestContext(deps, req, res);
+    requireMetadataAdmin(ctx);
+    const number = versionNumber(String(req.params.version));
+    const found = await ctx.store.readVersion(number);
+    if (found === undefined) throw notFound(`No published version ${number}`);
+    const { version, publishedAt, publishedBy, changes, documents } = found;
+    res.json({ version, publishedAt, publishedBy, changes, documents });
   });
   return router;
 };
