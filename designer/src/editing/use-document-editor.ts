@@ -62,15 +62,15 @@ export const useDocumentEditor = <K extends MetadataKind>(
   const identity = `${kind}/${name}/${stored === undefined ? "new" : "stored"}`;
   useEffect(() => {
     if (loadedFor.current === identity) return;
-    if (loadedFor.current?.startsWith(`${kind}/${name}/`)) {
-      // The document was just created by a save: keep the history the admin has.
+    if (loadedFor.current === `${kind}/${name}/new` && stored !== undefined && same(history.value, stored)) {
+      // The document was just created by this editor's save: keep the history the admin has.
       loadedFor.current = identity;
       return;
     }
     loadedFor.current = identity;
     history.reset(baseline);
     setProblems([]);
-  }, [identity, kind, name, baseline, history]);
+  }, [identity, kind, name, baseline, stored, history]);
 
   const dirty = history.value !== undefined && !same(history.value, stored);
   useUndoKeys(history.undo, history.redo);
