@@ -1,0 +1,108 @@
+import { CloseOutlined, DownOutlined } from "@ant-design/icons";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import type { LayoutButton } from "@tessera/metadata";
+import { useLocale } from "@tessera/runtime";
+import { Button, Dropdown, Space, Typography } from "antd";
+import { SortableRow } from "../dnd/sortable-row.js";
+import type { DocumentIssues } from "../editing/issues.js";
+import { buttonId } from "./layout-drag.js";
+import { BUTTON_ACTIONS, type ButtonAction } from "./layout-lists.js";
+import { useLayoutText } from "./layouts-texts.js";
+
+interface Props {
+  buttons: readonly LayoutButton[] | undefined;
+  selected: number | undefined;
+  issues: DocumentIssues;
+  onDefine: () => void;
+  onUseStandard: () => void;
+  onAdd: (action: ButtonAction) => void;
+  onSelect: (index: number) => void;
+  onRemove: (index: number) => void;
+}
+
+/** The record page's buttons: the standard ones until the layout defines its own, then a sortable list. */
+export const ButtonsArea = ({
+  buttons,
+  selected,
+  issues,
+  onDefine,
+  onUseStandard,
+  onAdd,
+  onSelect,
+  onRemove,
+}: Props) => {
+  const t = useLayoutText();
+  const { label } = useLocale();
+  const nameOf = (button: LayoutButton) => label(button.label, t(`action.${button.action}`));
+  return (
+    <section className="layout-buttons" aria-label={t("buttons.title")}>
+      <Typography.Title level={5}>{t("buttons.title")}</Typography.Title>
+      {buttons === undefined ? (
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">{t("buttons.standard")}</Typography.Text>
+          <Button onClick={onDefine}>{t("buttons.define")}</Button>
+        </Space>
+      ) : (
+        <>
+          <SortableContext
+            id="buttons"
+            items={buttons.map((b) => buttonId(b.name))}
+            strategy={verticalListSortingStrategy}
+          >
+            {buttons.map((button, b) => {
+              const name = nameOf(button);
+              return (
+                <SortableRow
+                  key={buttonId(button.name)}
+                  id={buttonId(button.name)}
+                  handleLabel={t("buttons.move", { button: name })}
+                  className={`layout-field${selected === b ? " is-selected" : ""}${issues.under(`/buttons/${b}`) ? " has-problem" : ""}`}
+                >
+                  <div className="layout-field-body">
+                    <button
+                      type="button"
+                      className="layout-field-name"
+                      aria-label={t("buttons.select", { button: name })}
+                      aria-pressed={selected === b}
+                      onClick={() => onSelect(b)}
+                    >
+                      {name}
+                    </button>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<CloseOutlined />}
+                      aria-label={t("buttons.remove", { button: name })}
+                      onClick={() => onRemove(b)}
+                    />
+                  </div>
+                  {issues.at(`/buttons/${b}/action`) !== undefined && (
+                    <Typography.Text type="danger" className="layout-problem">
+                      {issues.at(`/buttons/${b}/action`)}
+                    </Typography.Text>
+                  )}
+                </SortableRow>
+              );
+            })}
+          </SortableContext>
+          {buttons.length === 0 && <Typography.Text type="secondary">{t("buttons.none")}</Typography.Text>}
+          <Space wrap>
+            <Dropdown
+              menu={{
+                items: BUTTON_ACTIONS.map((action) => ({ key: action, label: t(`action.${action}`) })),
+                onClick: ({ key }) => onAdd(key as ButtonAction),
+              }}
+            >
+              <Button>
+                {t("buttons.add")} <DownOutlined />
+              </Button>
+            </Dropdown>
+            <Button type="link" onClick={onUseStandard}>
+              {t("buttons.useStandard")}
+            </Button>
+          </Space>
+        </>
+      )}
+    </section>
+  );
+};
