@@ -5,6 +5,7 @@ export const useDesignerText = defineMessages(
   {
     "app.title": "Tessera Designer",
     "nav.objects": "Objects",
+    "nav.apps": "Apps",
     "nav.permissions": "Permissions",
     "nav.roles": "Roles",
     "nav.sharing": "Sharing rules",
@@ -45,6 +46,7 @@ export const useDesignerText = defineMessages(
   {
     "app.title": "Tessera 设计器",
     "nav.objects": "对象",
+    "nav.apps": "应用",
     "nav.permissions": "权限",
     "nav.roles": "角色",
     "nav.sharing": "共享规则",

@@ -4,6 +4,7 @@ import {
   BranchesOutlined,
   CloudUploadOutlined,
   CodeOutlined,
+  DesktopOutlined,
   LogoutOutlined,
   SafetyOutlined,
   ShareAltOutlined,
@@ -21,6 +22,7 @@ type NavKey = Parameters<ReturnType<typeof useDesignerText>>[0];
 
 const NAV: ReadonlyArray<{ path: string; key: NavKey; icon: ReactNode }> = [
   { path: "/objects", key: "nav.objects", icon: <AppstoreOutlined /> },
+  { path: "/apps", key: "nav.apps", icon: <DesktopOutlined /> },
   { path: "/permissions", key: "nav.permissions", icon: <SafetyOutlined /> },
   { path: "/roles", key: "nav.roles", icon: <ApartmentOutlined /> },
   { path: "/sharing-rules", key: "nav.sharing", icon: <ShareAltOutlined /> },
