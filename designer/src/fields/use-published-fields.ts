@@ -21,11 +21,14 @@ export const usePublishedFields = (
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per object, not per edit
   useEffect(() => {
     const controller = new AbortController();
-    get<{ object: ObjectDefinition }>(
-      `/api/v1/metadata/objects/${encodeURIComponent(object)}`,
-      controller.signal,
-    )
-      .then((answer) => setPublished(new Set(answer.object.fields.map((f) => f.name))))
+    const path = `/api/v1/metadata/objects/${encodeURIComponent(object)}`;
+    // The list first: asking for an object never published would log a 404 in the console.
+    get<{ objects: Array<{ name: string }> }>("/api/v1/metadata/objects", controller.signal)
+      .then(async ({ objects }) => {
+        if (!objects.some((o) => o.name === object)) return setPublished(NONE);
+        const answer = await get<{ object: ObjectDefinition }>(path, controller.signal);
+        setPublished(new Set(answer.object.fields.map((f) => f.name)));
+      })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) setPublished(NONE);
       });

@@ -1,0 +1,217 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiSession, apiSession } from "./support/api-session.js";
+import { launchBrowser, signIn, strictPage } from "./support/browser.js";
+import { keyboardDrag, pointerDrag } from "./support/drag.js";
+import { E2E_ADMIN_PASSWORD, type ProductServer, startProduct } from "./support/product-server.js";
+import { screenshot } from "./support/screenshots.js";
+
+// The issue's scenario: a business admin models "Site Visit" in the designer without JSON,
+// publishes, and the runtime uses it at once.
+
+let product: ProductServer;
+let browser: Browser;
+let admin: ApiSession;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  admin = await apiSession(product.url);
+  page = await strictPage(browser, errors);
+  await signIn(page, product.url, "admin", E2E_ADMIN_PASSWORD);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const designer = (path: string) => page.goto(`${product.url}/designer${path}`);
+const toolbarButton = (name: RegExp) => page.locator(".editor-toolbar").getByRole("button", { name });
+const saveDocument = async () => {
+  await toolbarButton(/Save/).click();
+  await page.getByText("Saved to the draft").first().waitFor();
+};
+const fieldsList = () => page.getByRole("region", { name: "Fields of the object" });
+const endZone = () => page.getByText("Drop here to add at the end");
+
+/** Chooses `option` in the antd select named `name` (inside `scope`). */
+const choose = async (scope: Locator | Page, name: string, option: string) => {
+  await scope.getByRole("combobox", { name, exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+};
+
+/** Gives the selected field its label (the API name follows it). */
+const labelSelectedField = async (label: string) => {
+  const box = page.getByRole("textbox", { name: "Field label", exact: true });
+  await box.fill(label);
+};
+
+const publish = async (): Promise<number> => {
+  await designer("/publish");
+  const button = page.getByRole("button", { name: "Publish", exact: true });
+  await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+  await button.click();
+  const done = page.locator(".ant-alert-title").getByText(/Published as version \d+\./);
+  await done.waitFor();
+  return Number(/version (\d+)/.exec((await done.textContent()) ?? "")?.[1]);
+};
+
+const draftObject = async () =>
+  (
+    await admin.request<{ fields: Array<{ name: string; type: string }> }>(
+      "GET",
+      "/api/v1/metadata/draft/object/siteVisit",
+    )
+  ).body;
+
+describe("modelling Site Visit in the designer and using it in the runtime", () => {
+  it("creates the object from its label, added to the Sales app", async () => {
+    await designer("/objects");
+    await page.getByRole("button", { name: "New object" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Label", exact: true }).fill("Site Visit");
+    await dialog.getByRole("textbox", { name: "Label (中文)", exact: true }).fill("现场拜访");
+    await expect(dialog.getByRole("textbox", { name: "API name" }).inputValue()).resolves.toBe("siteVisit");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await page.waitForURL(/\/designer\/objects\/siteVisit/);
+    await fieldsList().waitFor();
+    const object = await draftObject();
+    expect(object.fields.map((f) => f.name)).toEqual(["name"]);
+  });
+
+  it("adds five field types from the palette: four by pointer drag, one by keyboard", async () => {
+    await pointerDrag(page, page.getByRole("button", { name: "Add Date field" }), endZone());
+    await labelSelectedField("Visit date");
+    await pointerDrag(page, page.getByRole("button", { name: "Add Picklist field" }), endZone());
+    await labelSelectedField("Status");
+    await page.getByRole("textbox", { name: "Value of option 1" }).fill("planned");
+    await page.getByRole("textbox", { name: "Label of option 1", exact: true }).fill("Planned");
+    await page.getByRole("button", { name: "Add option" }).click();
+    await page.getByRole("textbox", { name: "Value of option 2" }).fill("done");
+    await page.getByRole("textbox", { name: "Label of option 2", exact: true }).fill("Done");
+    await pointerDrag(page, page.getByRole("button", { name: "Add Long text field" }), endZone());
+    await labelSelectedField("Notes");
+    await pointerDrag(page, page.getByRole("button", { name: "Add Checkbox field" }), endZone());
+    await labelSelectedField("Follow-up needed");
+    // Keyboard: lift the palette item, step onto the list's end, drop.
+    const addNumber = page.getByRole("button", { name: "Add Number field" });
+    const rows = await fieldsList()
+      .getByRole("button", { name: /\(\w+\)$/ })
+      .count();
+    await keyboardDrag(
+      page,
+      addNumber,
+      Array.from({ length: rows + 1 }, () => "ArrowDown"),
+    );
+    await labelSelectedField("Duration hours");
+    await saveDocument();
+    const object = await draftObject();
+    expect(object.fields.map((f) => [f.name, f.type])).toEqual(
+      expect.arrayContaining([
+        ["name", "text"],
+        ["visitDate", "date"],
+        ["status", "picklist"],
+        ["notes", "textarea"],
+        ["followUpNeeded", "boolean"],
+        ["durationHours", "number"],
+      ]),
+    );
+    expect(object.fields).toHaveLength(6);
+    expect(errors).toEqual([]);
+  });
+
+  it("lays it out in two sections with a rule: visit date required when status is planned", async () => {
+    await page.getByRole("tab", { name: "Page layouts" }).click();
+    await page.getByRole("button", { name: "New layout" }).click();
+    await page.waitForURL(/\/layouts\/siteVisitLayout/);
+    const details = page.getByRole("group", { name: "Column 1 of section Details" });
+    await pointerDrag(page, page.getByRole("button", { name: "Place Status" }), details, "below");
+    await pointerDrag(page, page.getByRole("button", { name: "Place Visit date" }), details, "below");
+    await page.getByRole("button", { name: "Add section" }).click();
+    await page.getByRole("textbox", { name: "Label of section New section", exact: true }).fill("Outcome");
+    const outcome = page.getByRole("group", { name: "Column 1 of section Outcome" });
+    await pointerDrag(page, page.getByRole("button", { name: "Place Notes" }), outcome);
+    await pointerDrag(page, page.getByRole("button", { name: "Place Follow-up needed" }), outcome, "below");
+    await pointerDrag(page, page.getByRole("button", { name: "Place Duration hours" }), outcome, "below");
+
+    await page.getByRole("button", { name: "Properties of Visit date" }).click();
+    const rule = page.getByRole("group", { name: "Required when" });
+    await rule.getByRole("button", { name: "Add condition" }).click();
+    await choose(rule, "Field", "Status");
+    await choose(rule, "Operator", "equals");
+    await choose(rule, "Value", "Planned");
+    await saveDocument();
+    await screenshot(page, "designer-layout");
+
+    const layout = (
+      await admin.request<{
+        sections: Array<{ label: { en: string }; items: Array<Record<string, unknown>> }>;
+      }>("GET", "/api/v1/metadata/draft/layout/siteVisitLayout")
+    ).body;
+    expect(layout.sections.map((s) => s.label.en)).toEqual(["Details", "Outcome"]);
+    expect(layout.sections[0]?.items.find((i) => i.field === "visitDate")?.requiredWhen).toEqual({
+      "==": [{ var: "status" }, "planned"],
+    });
+    expect(layout.sections[1]?.items.map((i) => i.field).sort()).toEqual([
+      "durationHours",
+      "followUpNeeded",
+      "notes",
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("publishes, and the runtime's form enforces the rule at once", async () => {
+    await screenshot(page, "designer-publish");
+    expect(await publish()).toBeGreaterThan(1);
+    await page.goto(`${product.url}/o/siteVisit/new`);
+    await page.locator("[data-form-ready]").waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("Plant inspection");
+    await page.getByLabel("Status", { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="Planned"]').click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#root_visitDate__error").waitFor();
+    expect(page.url()).toMatch(/\/o\/siteVisit\/new$/);
+    const none = await admin.request<{ records: unknown[] }>("GET", "/api/v1/records/siteVisit");
+    expect(none.body.records).toEqual([]);
+
+    await page.getByLabel("Visit date", { exact: true }).fill("2026-12-01");
+    await page.getByLabel("Visit date", { exact: true }).press("Tab");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(
+      (url) => /^\/o\/siteVisit\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith("/new"),
+    );
+    const saved = await admin.request<{ records: Array<Record<string, unknown>> }>(
+      "GET",
+      "/api/v1/records/siteVisit",
+    );
+    expect(saved.body.records).toMatchObject([
+      { name: "Plant inspection", status: "planned", visitDate: "2026-12-01" },
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reorders two fields in the layout, publishes, and the runtime shows the new order", async () => {
+    const labelsInForm = async () => {
+      await page.goto(`${product.url}/o/siteVisit/new`);
+      await page.locator("[data-form-ready]").waitFor();
+      return page.locator("form label").allTextContents();
+    };
+    const before = await labelsInForm();
+    expect(before.indexOf("Status")).toBeLessThan(before.indexOf("Visit date"));
+
+    await designer("/objects/siteVisit/layouts/siteVisitLayout");
+    await pointerDrag(
+      page,
+      page.getByRole("button", { name: "Move Visit date", exact: true }),
+      page.getByRole("button", { name: "Move Status", exact: true }),
+      "above",
+    );
+    await saveDocument();
+    await publish();
+
+    const after = await labelsInForm();
+    expect(after.indexOf("Visit date")).toBeLessThan(after.indexOf("Status"));
+    expect(errors).toEqual([]);
+  });
+});
