@@ -35,10 +35,33 @@ const saveDocument = async () => {
 const fieldsList = () => page.getByRole("region", { name: "Fields of the object" });
 const endZone = () => page.getByText("Drop here to add at the end");
 
-/** Chooses `option` in the antd select named `name` (inside `scope`). */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+
+/**
+ * Chooses `option` in the antd select named `name` (inside `scope`): by clicking it when it is
+ * shown, else with the arrow keys (a long list is virtual: only the options in view exist).
+ */
 const choose = async (scope: Locator | Page, name: string, option: string) => {
-  await scope.getByRole("combobox", { name, exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  const box = scope.getByRole("combobox", { name, exact: true });
+  await box.click();
+  // A searchable select narrows its options to the typed text.
+  if (await box.isEditable()) await box.fill(option);
+  const list = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`).locator("xpath=../..");
+  const wanted = list.locator(".ant-select-item-option").filter({ hasText: exactly(option) });
+  try {
+    await wanted.waitFor({ state: "visible", timeout: 1_500 });
+    return await wanted.click();
+  } catch {
+    // Not in view: step through the options the way a keyboard user does.
+  }
+  for (let step = 0; step < 100; step++) {
+    const active = await box.getAttribute("aria-activedescendant");
+    const item = page.locator(`[id="${active}"]`);
+    const text = (await item.getAttribute("title")) ?? (await item.textContent()) ?? "";
+    if (active !== null && text.trim() === option) return page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`No option "${option}" in ${name}`);
 };
 
 /** Gives the selected field its label (the API name follows it). */
@@ -212,6 +235,112 @@ describe("modelling Site Visit in the designer and using it in the runtime", () 
 
     const after = await labelsInForm();
     expect(after.indexOf("Visit date")).toBeLessThan(after.indexOf("Status"));
+    expect(errors).toEqual([]);
+  });
+
+  it("grants end users access in the permission matrix and models a two-step approval", async () => {
+    await designer("/permissions");
+    for (const permission of ["Create", "Read", "Edit"]) {
+      await page
+        .getByRole("checkbox", { name: `Standard user: Site Visit: ${permission}`, exact: true })
+        .check();
+    }
+    await page.getByRole("tab", { name: "Field permissions" }).click();
+    await choose(page, "Object", "Site Visit");
+    await page
+      .getByRole("checkbox", { name: "Standard user: Site Visit: Edit: all fields", exact: true })
+      .check();
+    await page.getByRole("button", { name: /\bSave$/ }).click();
+    await page.getByText("Saved to the draft").first().waitFor();
+
+    await designer("/approvals");
+    await page.getByRole("button", { name: "New approval process" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Label", exact: true }).fill("Visit approval");
+    await choose(dialog, "Object", "Site Visit");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await page.waitForURL(/\/designer\/approvals\/visitApproval/);
+    // Step 1 starts with the submitter's manager; step 2 is decided by the administrator.
+    await page.getByRole("button", { name: "Add step" }).click();
+    await page.getByRole("textbox", { name: "Step 2 label", exact: true }).fill("Operations sign-off");
+    await choose(page, "Step 2 approver 1 type", "A user");
+    await choose(page, "Step 2 approver 1 user", "Administrator (admin)");
+    await page.getByRole("tab", { name: /^On final approval/ }).click();
+    await page.getByRole("button", { name: "Add action to On final approval" }).click();
+    await page.getByRole("menuitem", { name: "Update a field" }).click();
+    await choose(page, "On final approval action 1: field", "Status");
+    await choose(page, "On final approval action 1: value", "Done");
+    await saveDocument();
+    await screenshot(page, "designer-approval");
+    const process = await admin.request<{ steps: Array<{ approvers: unknown[] }> }>(
+      "GET",
+      "/api/v1/metadata/draft/approvalProcess/visitApproval",
+    );
+    expect(process.body.steps.map((step) => step.approvers)).toEqual([
+      [{ type: "submitterManager" }],
+      [{ type: "user", user: "admin" }],
+    ]);
+    await publish();
+    expect(errors).toEqual([]);
+  });
+
+  it("end users create a visit and take it through both approval steps at once", async () => {
+    const manager = await admin.request<{ id: string }>("POST", "/api/v1/users", {
+      username: "mark",
+      name: "Mark Manager",
+      email: "mark@demo.example.com",
+      profile: "standardUser",
+      password: "mark-password-1",
+    });
+    expect(manager.status).toBe(201);
+    expect(
+      (
+        await admin.request("POST", "/api/v1/users", {
+          username: "rita",
+          name: "Rita Rep",
+          email: "rita@demo.example.com",
+          profile: "standardUser",
+          manager: manager.body.id,
+          password: "rita-password-1",
+        })
+      ).status,
+    ).toBe(201);
+
+    const rita = await strictPage(browser, errors);
+    await signIn(rita, product.url, "rita", "rita-password-1");
+    await rita.getByRole("navigation").getByRole("link", { name: "Site Visits" }).click();
+    await rita.goto(`${product.url}/o/siteVisit/new`);
+    await rita.locator("[data-form-ready]").waitFor();
+    await rita.getByLabel("Name", { exact: true }).fill("Warehouse audit");
+    await rita.getByLabel("Status", { exact: true }).click();
+    await rita.locator('.ant-select-item-option[title="Planned"]').click();
+    await rita.getByLabel("Visit date", { exact: true }).fill("2026-12-10");
+    await rita.getByLabel("Visit date", { exact: true }).press("Tab");
+    await rita.getByRole("button", { name: "Save" }).click();
+    await rita.getByRole("heading", { level: 2, name: "Warehouse audit" }).waitFor();
+    const toolbar = rita.getByRole("toolbar", { name: "Record actions" });
+    await toolbar.getByRole("button", { name: "Submit for approval" }).click();
+    await rita.getByRole("dialog").getByRole("button", { name: "Submit for approval" }).click();
+    await rita.getByText("Pending approval").first().waitFor();
+
+    const decide = async (approver: Page) => {
+      await approver.goto(`${product.url}/approvals`);
+      const row = approver.getByRole("row").filter({ hasText: "Warehouse audit" });
+      await row.getByRole("button", { name: "Approve Warehouse audit" }).click();
+      await approver.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+      await approver.getByText("Nothing waits for your approval").waitFor();
+    };
+    const mark = await strictPage(browser, errors);
+    await signIn(mark, product.url, "mark", "mark-password-1");
+    await decide(mark);
+    await decide(page);
+
+    const visits = await admin.request<{ records: Array<Record<string, unknown>> }>(
+      "GET",
+      "/api/v1/records/siteVisit?filter=" +
+        encodeURIComponent(JSON.stringify({ "==": [{ var: "name" }, "Warehouse audit"] })),
+    );
+    expect(visits.body.records).toMatchObject([{ status: "done" }]);
     expect(errors).toEqual([]);
   });
 });

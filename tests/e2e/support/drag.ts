@@ -21,7 +21,10 @@ export const pointerDrag = async (page: Page, source: Locator, target: Locator, 
   const from = await center(source);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
+  await page.waitForTimeout(50);
   await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
+  // Let the app render the lifted item before moving on (a busy machine renders late).
+  await page.waitForTimeout(150);
   const to = await center(target);
   const y =
     at === "above"
@@ -31,14 +34,15 @@ export const pointerDrag = async (page: Page, source: Locator, target: Locator, 
         : to.y + to.height / 2;
   const scrolled = () => page.evaluate(() => window.scrollY);
   const before = await scrolled();
-  await page.mouse.move(to.x + to.width / 2, y, { steps: 16 });
-  await page.waitForTimeout(150);
+  await page.mouse.move(to.x + to.width / 2, y, { steps: 24 });
+  await page.waitForTimeout(250);
   // If the page scrolled on the way, the target moved with it (a sortable target also moves
   // out of the way of the dragged item, so it is not measured again).
   const shift = (await scrolled()) - before;
   await page.mouse.move(to.x + to.width / 2, y - shift + 1, { steps: 4 });
-  await page.waitForTimeout(100);
+  await page.waitForTimeout(150);
   await page.mouse.up();
+  await page.waitForTimeout(150);
 };
 
 /**
