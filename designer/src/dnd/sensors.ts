@@ -6,6 +6,11 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useMemo } from "react";
+
+// dnd-kit memoises a sensor on its options object: a new object per render would give every
+// sortable row a new drag context and re-render all of them (200 rows per keystroke).
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 
 /**
  * Pointer and keyboard sensors for every drag in the designer. A pointer drag starts after 5 px so
@@ -17,6 +22,9 @@ export const useDesignerSensors = (
   coordinateGetter: KeyboardCoordinateGetter = sortableKeyboardCoordinates,
 ) =>
   useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(
+      KeyboardSensor,
+      useMemo(() => ({ coordinateGetter }), [coordinateGetter]),
+    ),
   );

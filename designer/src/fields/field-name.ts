@@ -1,7 +1,7 @@
 import type { FieldDefinition, LocalizedText } from "@tessera/metadata";
 import { isSystemField, NAME_REGEX } from "@tessera/metadata";
 import { nameFromLabel, uniqueName } from "../editing/name-from-label.js";
-import { NEW_FIELD_PATTERN } from "./new-field.js";
+import { NEW_FIELD_PATTERN, newFieldLabel } from "./new-field.js";
 
 /** Why an API name cannot be used: `empty`, `pattern` (not camelCase ASCII), `system`, `taken`. */
 export type NameProblem = "empty" | "pattern" | "system" | "taken";
@@ -50,5 +50,10 @@ export const relabelField = (
   published: ReadonlySet<string>,
 ): FieldDefinition => {
   const follows = followsLabel(field, otherNames, published) && label.en.trim() !== "";
-  return { ...field, label, ...(follows ? { name: derivedFieldName(label.en, otherNames) } : {}) };
+  // The palette's Chinese placeholder ("新建日期字段") must not outlive the English label it stood
+  // beside: users of zh-CN would see "New Date field" in Chinese. Without a translation the
+  // runtime shows the English label.
+  const placeholder = newFieldLabel(field.type)["zh-CN"];
+  const next = label["zh-CN"] === placeholder && label.en !== field.label.en ? { en: label.en } : label;
+  return { ...field, label: next, ...(follows ? { name: derivedFieldName(label.en, otherNames) } : {}) };
 };

@@ -7,7 +7,7 @@ import {
   usePreviewSampleTexts,
 } from "@tessera/runtime";
 import { Segmented, Space, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { useLayoutText } from "./layouts-texts.js";
 
 interface Props {
@@ -22,7 +22,7 @@ const LANGUAGES: ReadonlyArray<{ value: Locale; label: string }> = [
 ];
 
 /** The preview in its own language: sample values and labels follow the preview's locale. */
-const LocalizedPreview = ({ object, layout, objects, mode }: Props & { mode: FormMode }) => {
+const LocalizedPreview = memo(({ object, layout, objects, mode }: Props & { mode: FormMode }) => {
   const { label } = useLocale();
   const texts = usePreviewSampleTexts();
   const values = useMemo(
@@ -40,7 +40,7 @@ const LocalizedPreview = ({ object, layout, objects, mode }: Props & { mode: For
       relatedObjects={objects}
     />
   );
-};
+});
 
 /**
  * The live preview: the unsaved layout rendered by the runtime's own form and record page, in
@@ -51,6 +51,8 @@ export const LayoutPreviewPane = ({ object, layout, objects }: Props) => {
   const { locale } = useLocale();
   const [mode, setMode] = useState<FormMode>("create");
   const [language, setLanguage] = useState<Locale>(locale);
+  // Typing in the canvas must not wait for the preview: React renders it when the canvas is done.
+  const shown = useDeferredValue(layout);
   return (
     <section className="layout-pane layout-preview" aria-label={t("preview.title")}>
       <div className="layout-preview-head">
@@ -80,7 +82,7 @@ export const LayoutPreviewPane = ({ object, layout, objects }: Props) => {
       </Typography.Paragraph>
       <div className="layout-preview-body" lang={language}>
         <LocaleProvider key={language} initial={language}>
-          <LocalizedPreview object={object} layout={layout} objects={objects} mode={mode} />
+          <LocalizedPreview object={object} layout={shown} objects={objects} mode={mode} />
         </LocaleProvider>
       </div>
     </section>

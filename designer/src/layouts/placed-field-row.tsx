@@ -1,5 +1,6 @@
 import { CloseOutlined, EyeInvisibleOutlined, LockOutlined, StarOutlined } from "@ant-design/icons";
 import { Button, Tooltip, Typography } from "antd";
+import { memo } from "react";
 import { SortableRow } from "../dnd/sortable-row.js";
 import type { PlacedItem } from "./layout-moves.js";
 import { useLayoutText } from "./layouts-texts.js";
@@ -21,7 +22,7 @@ interface Props {
 }
 
 /** A placed field: drag handle "Move <label>", the label (selects it), its rules, remove. */
-export const PlacedFieldRow = ({
+const PlacedFieldRowView = ({
   placed,
   label,
   unknown,
@@ -93,3 +94,22 @@ export const PlacedFieldRow = ({
     </SortableRow>
   );
 };
+
+/**
+ * Rows re-render only when what they show changes: a keystroke elsewhere in a 200-field layout
+ * must not re-render every row. The callbacks are left out of the comparison on purpose: they
+ * select (a state setter) or remove through a functional update, and a row whose selection
+ * changes re-renders anyway, so an older callback does the same as a new one.
+ */
+export const PlacedFieldRow = memo(
+  PlacedFieldRowView,
+  (a, b) =>
+    a.placed.id === b.placed.id &&
+    a.placed.item === b.placed.item &&
+    a.label === b.label &&
+    a.unknown === b.unknown &&
+    a.mustStay === b.mustStay &&
+    a.selected === b.selected &&
+    a.placeholder === b.placeholder &&
+    a.problem === b.problem,
+);

@@ -3,6 +3,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { LayoutSection, LocalizedText } from "@tessera/metadata";
 import { Button, Checkbox, Form, Popconfirm, Segmented, Tooltip, Typography } from "antd";
+import { useMemo } from "react";
 import { SortableRow } from "../dnd/sortable-row.js";
 import type { DocumentIssues } from "../editing/issues.js";
 import { LocalizedTextInput } from "../editing/localized-text-input.js";
@@ -37,8 +38,12 @@ const Column = ({
 }) => {
   const t = useLayoutText();
   const { setNodeRef, isOver } = useDroppable({ id });
+  // The same array while the ids are the same: a new one would re-render every row of the column.
+  const key = items.map((p) => p.id).join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the ids, not the array
+  const ids = useMemo(() => items.map((p) => p.id), [key]);
   return (
-    <SortableContext id={id} items={items.map((p) => p.id)} strategy={verticalListSortingStrategy}>
+    <SortableContext id={id} items={ids} strategy={verticalListSortingStrategy}>
       <fieldset ref={setNodeRef} aria-label={name} className={`layout-column${isOver ? " is-over" : ""}`}>
         {items.map((placed) => (
           <PlacedFieldRow

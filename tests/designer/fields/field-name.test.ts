@@ -83,6 +83,17 @@ describe("an API name following the label", () => {
     expect(twice).toEqual(date("visitDate", { label: { en: "Visit date" } }));
   });
 
+  it("drops the palette's Chinese placeholder once the English label is typed, keeping a real one", () => {
+    const placed = date("newField", { label: { en: "New Date field", "zh-CN": "新建日期字段" } });
+    expect(relabelField(placed, { en: "Visit date", "zh-CN": "新建日期字段" }, none, none).label).toEqual({
+      en: "Visit date",
+    });
+    expect(relabelField(placed, { en: "Visit date", "zh-CN": "拜访日期" }, none, none).label).toEqual({
+      en: "Visit date",
+      "zh-CN": "拜访日期",
+    });
+  });
+
   it("keeps a name unique among the other fields", () => {
     expect(relabelField(fresh, { en: "Name" }, new Set(["name"]), none).name).toBe("name2");
   });

@@ -63,7 +63,7 @@ describe("adding a field from the palette", () => {
         {
           name: "visitDate",
           type: "date",
-          label: { en: "Visit date", "zh-CN": "新建日期字段" },
+          label: { en: "Visit date" },
           required: true,
         },
       ],
@@ -129,7 +129,7 @@ describe("the property panel", () => {
     expect(((draft.get("object", "siteVisit")?.fields ?? []) as unknown[])[2]).toEqual({
       name: "status",
       type: "picklist",
-      label: { en: "Status", "zh-CN": "新建选项列表字段" },
+      label: { en: "Status" },
       options: [
         { value: "planned", label: { en: "Planned", "zh-CN": "已计划" } },
         { value: "done", label: { en: "Done", "zh-CN": "选项 2" } },
