@@ -10,6 +10,7 @@ export { defaultValuesOf, type FormValues } from "./form/record-values.js";
 export { useLeaveGuard } from "./form/use-leave-guard.js";
 export { defineMessages } from "./i18n/define-messages.js";
 export { LocaleProvider, useLocale } from "./i18n/locale-context.js";
+export { type ValueInput, valueInputOf } from "./lists/filter-fields.js";
 export { usePreviewSampleTexts } from "./preview/preview-texts.js";
 export { RecordPreview, type RecordPreviewProps } from "./preview/record-preview.js";
 export { type SampleTexts, sampleRecord } from "./preview/sample-record.js";

@@ -1,4 +1,8 @@
-import { type FieldDefinition, type FilterOperator, operatorsOf, valueKindOf } from "@tessera/metadata";
+import { type FieldDefinition, type FilterOperator, operatorsOf } from "@tessera/metadata";
+import { valueInputOf } from "@tessera/runtime";
+
+// The kind of input a value is typed into: the runtime's filter bar decides it the same way.
+export { type ValueInput, valueInputOf } from "@tessera/runtime";
 
 /**
  * The operators the condition builder offers: the metadata's filter operators, plus the negations
@@ -48,45 +52,6 @@ export const valueShapeOf = (operator: ConditionOperator): ValueShape => {
       return "list";
     default:
       return "single";
-  }
-};
-
-/** The kind of input a value of a field is typed into. */
-export type ValueInput =
-  | "text"
-  | "number"
-  | "date"
-  | "datetime"
-  | "time"
-  | "boolean"
-  | "choice"
-  | "reference";
-
-export const valueInputOf = (field: FieldDefinition): ValueInput => {
-  switch (field.type) {
-    case "picklist":
-    case "multiPicklist":
-      return "choice";
-    case "lookup":
-    case "masterDetail":
-    case "user":
-      return "reference";
-    default:
-      break;
-  }
-  switch (valueKindOf(field)) {
-    case "number":
-      return "number";
-    case "boolean":
-      return "boolean";
-    case "date":
-      return "date";
-    case "datetime":
-      return "datetime";
-    case "time":
-      return "time";
-    default:
-      return "text";
   }
 };
 
