@@ -1,17 +1,14 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
 import type { ApprovalProcess, JsonValue } from "@tessera/metadata";
-import { useLocale } from "@tessera/runtime";
-import { Card, Form, InputNumber, Select, Switch, Typography } from "antd";
+import { Card, Form, InputNumber, Switch } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router-dom";
+import { useParams, useSearchParams } from "react-router-dom";
 import { IssueItem } from "../actions/issue-item.js";
 import { newProcessOfQuery } from "../actions/new-process-path.js";
+import { ProcessBasics, ProcessHeader, processBasicsTexts } from "../actions/process-basics.js";
 import { withDescription } from "../actions/process-edits.js";
 import { useActionSetting } from "../actions/use-action-setting.js";
 import { ConditionEditor } from "../conditions/condition-editor.js";
 import { useDraft } from "../draft/draft-context.js";
-import { EditorToolbar } from "../editing/editor-toolbar.js";
-import { LocalizedTextInput } from "../editing/localized-text-input.js";
 import { type DocumentEditor, useDocumentEditor } from "../editing/use-document-editor.js";
 import { ApprovalActionsEditor } from "./approval-actions-editor.js";
 import { newApprovalProcess, withEntryCriteria } from "./approval-model.js";
@@ -48,58 +45,27 @@ const ApprovalForm = ({
   process: ApprovalProcess;
 }) => {
   const t = useApprovalText();
-  const { label } = useLocale();
   const draft = useDraft();
   const setting = useActionSetting(process.object, true);
   const saved = draft.find("approvalProcess", process.name);
   const savedNames = useMemo(() => new Set(saved?.steps.map((s) => s.name) ?? []), [saved]);
   const { issues } = editor;
   const set = (change: Partial<ApprovalProcess>) => editor.update((p) => ({ ...p, ...change }));
-  const errorAt = (pointer: string) => (issues.at(pointer) === undefined ? undefined : ("error" as const));
   return (
     <div className="approval-designer">
-      <EditorToolbar editor={editor} />
-      <Link to="/approvals">
-        <ArrowLeftOutlined /> {t("page.back")}
-      </Link>
-      <Typography.Title level={3}>{label(process.label, process.name)}</Typography.Title>
+      <ProcessHeader editor={editor} process={process} back="/approvals" backText={t("page.back")} />
       <Form layout="vertical" component="div">
         <Card title={t("section.basics")} className="approval-card">
-          <div className="approval-basics">
-            <IssueItem issues={issues} pointer="/label" label={t("basics.label")}>
-              <LocalizedTextInput
-                value={process.label}
-                onChange={(next) => set({ label: next })}
-                label={t("basics.label")}
-                status={issues.under("/label") ? "error" : undefined}
-              />
-            </IssueItem>
-            <IssueItem issues={issues} pointer="/name" label={t("basics.name")}>
-              <code>{process.name}</code>
-            </IssueItem>
-            <IssueItem
-              issues={issues}
-              pointer="/object"
-              label={t("basics.object")}
-              help={editor.stored ? t("basics.objectFixed") : undefined}
-            >
-              <Select
-                aria-label={t("basics.object")}
-                showSearch={{ optionFilterProp: "label" }}
-                disabled={editor.stored}
-                status={errorAt("/object")}
-                value={process.object === "" ? undefined : process.object}
-                onChange={(object: string) => set({ object })}
-                options={setting.objects.map((o) => ({ value: o.name, label: label(o.label, o.name) }))}
-              />
-            </IssueItem>
-            <IssueItem issues={issues} pointer="/active" label={t("basics.active")}>
-              <Switch
-                aria-label={t("basics.active")}
-                checked={process.active}
-                onChange={(active) => set({ active })}
-              />
-            </IssueItem>
+          <ProcessBasics
+            process={process}
+            stored={editor.stored}
+            issues={issues}
+            objects={setting.objects}
+            texts={processBasicsTexts(t)}
+            className="approval-basics"
+            onSet={set}
+            onDescription={(description) => editor.update((p) => withDescription(p, description))}
+          >
             <IssueItem
               issues={issues}
               pointer="/priority"
@@ -111,21 +77,14 @@ const ApprovalForm = ({
                 min={0}
                 max={1000}
                 precision={0}
-                status={errorAt("/priority")}
+                status={issues.at("/priority") === undefined ? undefined : "error"}
                 value={process.priority}
                 onChange={(priority) => {
                   if (typeof priority === "number") set({ priority });
                 }}
               />
             </IssueItem>
-            <IssueItem issues={issues} pointer="/description" label={t("basics.description")}>
-              <LocalizedTextInput
-                value={process.description}
-                onChange={(description) => editor.update((p) => withDescription(p, description))}
-                label={t("basics.description")}
-              />
-            </IssueItem>
-          </div>
+          </ProcessBasics>
         </Card>
         <Card title={t("section.entry")} className="approval-card">
           <IssueItem issues={issues} pointer="/entryCriteria" help={t("entry.help")}>

@@ -1,11 +1,11 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { Approver } from "@tessera/metadata";
-import { useLocale } from "@tessera/runtime";
-import { AutoComplete, Button, Select, Space, Typography } from "antd";
+import { Button, Typography } from "antd";
 import { removeAt, replaceAt } from "../actions/action-edits.js";
 import { userFields } from "../actions/field-choices.js";
 import { IssueItem } from "../actions/issue-item.js";
-import { UserSelect } from "../actions/user-select.js";
+import { PartyRow } from "../actions/party-row.js";
+import { PartyTarget, type PartyType } from "../actions/party-target.js";
 import type { DocumentIssues } from "../editing/issues.js";
 import {
   APPROVER_TYPES,
@@ -45,19 +45,20 @@ export const ApproversEditor = ({ approvers, onChange, choices, issues, pointer,
           const name = t("approver.n", { step, n: a + 1 });
           const at = `${pointer}/${a}`;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: approvers have no identity besides their place
-            <Space key={a} align="start" wrap className="approver-row">
-              <IssueItem issues={issues} pointer={`${at}/type`}>
-                <Select
-                  aria-label={t("approver.type", { approver: name })}
-                  style={{ minWidth: 220 }}
-                  value={approver.type}
-                  onChange={(type: ApproverType) =>
-                    onChange(replaceAt(approvers, a, approverOfType(type, choices)))
-                  }
-                  options={APPROVER_TYPES.map((type) => ({ value: type, label: t(TYPE_LABELS[type]) }))}
-                />
-              </IssueItem>
+            <PartyRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: approvers have no identity besides their place
+              key={a}
+              issues={issues}
+              pointer={at}
+              className="approver-row"
+              type={approver.type}
+              types={APPROVER_TYPES.map((type) => ({ value: type, label: t(TYPE_LABELS[type]) }))}
+              onType={(type) => onChange(replaceAt(approvers, a, approverOfType(type, choices)))}
+              typeName={t("approver.type", { approver: name })}
+              removeName={t("approver.remove", { approver: name })}
+              canRemove={approvers.length > 1}
+              onRemove={() => onChange(removeAt(approvers, a))}
+            >
               <ApproverTarget
                 approver={approver}
                 onChange={(next) => onChange(replaceAt(approvers, a, next))}
@@ -66,13 +67,7 @@ export const ApproversEditor = ({ approvers, onChange, choices, issues, pointer,
                 pointer={at}
                 name={name}
               />
-              <Button
-                aria-label={t("approver.remove", { approver: name })}
-                icon={<DeleteOutlined />}
-                disabled={approvers.length <= 1}
-                onClick={() => onChange(removeAt(approvers, a))}
-              />
-            </Space>
+            </PartyRow>
           );
         })}
         <Button
@@ -98,70 +93,29 @@ interface TargetProps {
   name: string;
 }
 
+const PICK_LABELS: Record<PartyType, ApprovalTextKey> = {
+  user: "approver.pickUser",
+  role: "approver.pickRole",
+  group: "approver.pickGroup",
+  field: "approver.pickField",
+};
+
 const ApproverTarget = ({ approver, onChange, choices, issues, pointer, name }: TargetProps) => {
   const t = useApprovalText();
-  const { label } = useLocale();
-  const status = (key: string) => (issues.at(`${pointer}/${key}`) === undefined ? undefined : "error");
-  switch (approver.type) {
-    case "submitterManager":
-      return <Typography.Text type="secondary">{t("approver.managerNote")}</Typography.Text>;
-    case "user":
-      return (
-        <IssueItem issues={issues} pointer={`${pointer}/user`}>
-          <div style={{ minWidth: 220 }}>
-            <UserSelect
-              label={t("approver.pickUser", { approver: name })}
-              by="username"
-              users={choices.users}
-              status={status("user")}
-              value={approver.user}
-              onChange={(user) => onChange({ type: "user", user: user ?? "" })}
-            />
-          </div>
-        </IssueItem>
-      );
-    case "role":
-      return (
-        <IssueItem issues={issues} pointer={`${pointer}/role`}>
-          <Select
-            aria-label={t("approver.pickRole", { approver: name })}
-            style={{ minWidth: 220 }}
-            showSearch={{ optionFilterProp: "label" }}
-            status={status("role")}
-            value={approver.role === "" ? undefined : approver.role}
-            onChange={(role: string) => onChange({ type: "role", role })}
-            options={choices.roles.map((role) => ({ value: role.name, label: label(role.label, role.name) }))}
-          />
-        </IssueItem>
-      );
-    case "group":
-      return (
-        <IssueItem issues={issues} pointer={`${pointer}/group`}>
-          <AutoComplete
-            aria-label={t("approver.pickGroup", { approver: name })}
-            style={{ minWidth: 220 }}
-            status={status("group")}
-            value={approver.group}
-            onChange={(group: string) => onChange({ type: "group", group })}
-            options={choices.groups.map((group) => ({ value: group }))}
-          />
-        </IssueItem>
-      );
-    case "field":
-      return (
-        <IssueItem issues={issues} pointer={`${pointer}/field`}>
-          <Select
-            aria-label={t("approver.pickField", { approver: name })}
-            style={{ minWidth: 220 }}
-            status={status("field")}
-            value={approver.field}
-            onChange={(field: string) => onChange({ type: "field", field })}
-            options={userFields(choices.object).map((f) => ({
-              value: f.name,
-              label: label(f.label, f.name),
-            }))}
-          />
-        </IssueItem>
-      );
+  if (approver.type === "submitterManager") {
+    return <Typography.Text type="secondary">{t("approver.managerNote")}</Typography.Text>;
   }
+  return (
+    <PartyTarget
+      party={approver}
+      onChange={onChange}
+      users={choices.users}
+      roles={choices.roles}
+      groups={choices.groups}
+      fields={userFields(choices.object)}
+      issues={issues}
+      pointer={pointer}
+      nameOf={(type) => t(PICK_LABELS[type], { approver: name })}
+    />
+  );
 };
