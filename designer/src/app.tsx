@@ -10,12 +10,15 @@ import { DraftProvider } from "./draft/draft-context.js";
 import { DocumentsPage } from "./editing/documents-page.js";
 import { DESIGNER_ROUTES } from "./pages/designer-routes.js";
 import { DesignerShell } from "./shell/designer-shell.js";
+import { NotAllowed } from "./shell/not-allowed.js";
 
 /** The designer's screens for a signed-in user (the router around them is the caller's). */
 export const DesignerScreens = () => {
   const { bootstrap, loading } = useSession();
   if (loading) return <Spin fullscreen />;
   if (bootstrap === undefined) return <SignInPage />;
+  // Nothing of the draft is asked for without the permission (the API would refuse it anyway).
+  if (!bootstrap.user.manageMetadata) return <NotAllowed />;
   return (
     <DraftProvider>
       <Routes>

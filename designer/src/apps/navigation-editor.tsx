@@ -1,11 +1,10 @@
-import { DeleteOutlined } from "@ant-design/icons";
-import { closestCenter, DndContext, type DragEndEvent } from "@dnd-kit/core";
-import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import type { DragEndEvent } from "@dnd-kit/core";
 import type { AppPage, NavigationItem } from "@tessera/metadata";
 import type { ProblemDetail } from "@tessera/runtime";
-import { Button, Flex, Select, Tag, Typography } from "antd";
-import { useDesignerSensors } from "../dnd/sensors.js";
+import { Flex, Select, Tag, Typography } from "antd";
+import { SortableList } from "../dnd/sortable-list.js";
 import { SortableRow } from "../dnd/sortable-row.js";
+import { ProblemText, RemoveRowButton } from "../editing/row-parts.js";
 import { messagesAt, messagesUnder } from "../list-views/issues-under.js";
 import {
   addNavigationItem,
@@ -37,7 +36,6 @@ const TYPE_KEYS = {
 /** An app's menu: items in order, reordered by drag (pointer or keyboard), added from the draft. */
 export const NavigationEditor = ({ items, onChange, names, problems }: Props) => {
   const t = useAppText();
-  const sensors = useDesignerSensors();
   const ids = navigationIds(items);
   const full = items.length >= MAX_NAVIGATION_ITEMS;
   const listProblem = messagesAt(problems, "/navigation");
@@ -60,57 +58,41 @@ export const NavigationEditor = ({ items, onChange, names, problems }: Props) =>
   };
   return (
     <Flex vertical gap={12}>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <section aria-label={t("nav.items")} className="app-navigation">
-            {items.map((item, index) => {
-              const label = navigationLabel(item, names);
-              const problem = messagesUnder(problems, `/navigation/${index}`);
-              const view =
-                item.type === "listView" ? names.listViews.find((v) => v.name === item.listView) : undefined;
-              return (
-                <SortableRow
-                  key={ids[index]}
-                  id={ids[index] ?? label}
-                  handleLabel={t("nav.move", { label })}
-                  className={problem === undefined ? "" : "app-row-error"}
-                >
-                  <div className="app-row">
-                    <Tag>{t(TYPE_KEYS[item.type])}</Tag>
-                    <span className="app-row-label">
-                      {label}
-                      {view !== undefined && (
-                        <Typography.Text type="secondary"> · {objectLabel(view.object)}</Typography.Text>
-                      )}
-                    </span>
-                    <Button
-                      size="small"
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t("nav.remove", { label })}
-                      disabled={items.length <= 1}
-                      onClick={() => onChange(removeNavigationItem(items, index))}
-                    />
-                  </div>
-                  {problem !== undefined && (
-                    <Typography.Text type="danger" role="alert">
-                      {problem}
-                    </Typography.Text>
+      <SortableList ids={ids} label={t("nav.items")} className="app-navigation" onDragEnd={onDragEnd}>
+        {items.map((item, index) => {
+          const label = navigationLabel(item, names);
+          const problem = messagesUnder(problems, `/navigation/${index}`);
+          const view =
+            item.type === "listView" ? names.listViews.find((v) => v.name === item.listView) : undefined;
+          return (
+            <SortableRow
+              key={ids[index]}
+              id={ids[index] ?? label}
+              handleLabel={t("nav.move", { label })}
+              className={problem === undefined ? "" : "app-row-error"}
+            >
+              <div className="app-row">
+                <Tag>{t(TYPE_KEYS[item.type])}</Tag>
+                <span className="app-row-label">
+                  {label}
+                  {view !== undefined && (
+                    <Typography.Text type="secondary"> · {objectLabel(view.object)}</Typography.Text>
                   )}
-                </SortableRow>
-              );
-            })}
-          </section>
-        </SortableContext>
-      </DndContext>
+                </span>
+                <RemoveRowButton
+                  label={t("nav.remove", { label })}
+                  disabled={items.length <= 1}
+                  onClick={() => onChange(removeNavigationItem(items, index))}
+                />
+              </div>
+              <ProblemText problem={problem} />
+            </SortableRow>
+          );
+        })}
+      </SortableList>
       {items.length <= 1 && <Typography.Text type="secondary">{t("nav.lastItem")}</Typography.Text>}
       {full && <Typography.Text type="secondary">{t("nav.limit")}</Typography.Text>}
-      {listProblem !== undefined && (
-        <Typography.Text type="danger" role="alert">
-          {listProblem}
-        </Typography.Text>
-      )}
+      <ProblemText problem={listProblem} />
       <Flex gap={8} wrap>
         <Select
           aria-label={t("nav.addObject")}

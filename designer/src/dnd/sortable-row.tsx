@@ -1,7 +1,7 @@
-import { HolderOutlined } from "@ant-design/icons";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { CSSProperties, ReactNode } from "react";
+import { DragHandle } from "./drag-handle.js";
 
 interface Props {
   id: string;
@@ -16,8 +16,8 @@ interface Props {
  * and picked up with Space (dnd-kit's keyboard sensor), and dragged with the pointer.
  */
 export const SortableRow = ({ id, handleLabel, children, className }: Props) => {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id });
+  const sortable = useSortable({ id });
+  const { setNodeRef, transform, transition, isDragging } = sortable;
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
     transition,
@@ -25,16 +25,7 @@ export const SortableRow = ({ id, handleLabel, children, className }: Props) => 
   };
   return (
     <div ref={setNodeRef} style={style} className={`sortable-row ${className ?? ""}`} data-sortable-id={id}>
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className="drag-handle"
-        {...attributes}
-        {...listeners}
-        aria-label={handleLabel}
-      >
-        <HolderOutlined aria-hidden />
-      </button>
+      <DragHandle drag={sortable} label={handleLabel} />
       <div className="sortable-row-body">{children}</div>
     </div>
   );

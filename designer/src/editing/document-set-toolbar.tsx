@@ -1,8 +1,8 @@
-import { RedoOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
 import type { MetadataKind } from "@tessera/metadata";
-import { Alert, App, Button, Space, Tag, Tooltip } from "antd";
+import { Button, Space, Tag, Tooltip } from "antd";
 import type { ReactNode } from "react";
 import { useDesignerText } from "../i18n/designer-texts.js";
+import { EditorProblems, SaveButton, UndoRedoButtons } from "./toolbar-parts.js";
 import type { DocumentSetEditor } from "./use-document-set-editor.js";
 
 interface Props<K extends MetadataKind> {
@@ -20,11 +20,6 @@ interface Props<K extends MetadataKind> {
  */
 export const DocumentSetToolbar = <K extends MetadataKind>({ editor, describe, extra }: Props<K>) => {
   const t = useDesignerText();
-  const { message } = App.useApp();
-  const save = async () => {
-    if (await editor.save()) void message.success(t("editor.saved"));
-  };
-  const refused = Object.entries(editor.problems);
   return (
     <div className="editor-toolbar">
       <Space wrap>
@@ -35,47 +30,21 @@ export const DocumentSetToolbar = <K extends MetadataKind>({ editor, describe, e
             </Tag>
           </Tooltip>
         )}
-        <Tooltip title="Ctrl+Z">
-          <Button icon={<UndoOutlined />} disabled={!editor.canUndo} onClick={editor.undo}>
-            {t("editor.undo")}
-          </Button>
-        </Tooltip>
-        <Tooltip title="Ctrl+Shift+Z">
-          <Button icon={<RedoOutlined />} disabled={!editor.canRedo} onClick={editor.redo}>
-            {t("editor.redo")}
-          </Button>
-        </Tooltip>
+        <UndoRedoButtons editor={editor} />
         {extra}
         {editor.dirty && <Button onClick={editor.revert}>{t("editor.revert")}</Button>}
-        <Button
-          type="primary"
-          icon={<SaveOutlined />}
-          loading={editor.saving}
-          disabled={!editor.dirty}
-          onClick={() => void save()}
-        >
-          {t("editor.save")}
-        </Button>
+        <SaveButton editor={editor} />
       </Space>
-      {editor.failure !== undefined && <Alert type="error" showIcon title={editor.failure} />}
-      {refused.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t("editor.problems")}
-          description={
-            <ul className="editor-problems">
-              {refused.flatMap(([key, problems]) =>
-                problems.map((p) => (
-                  <li key={`${key} ${p.path} ${p.code}`}>
-                    <strong>{describe(key)}</strong> <code>{p.path || "/"}</code> {p.message}
-                  </li>
-                )),
-              )}
-            </ul>
-          }
-        />
-      )}
+      <EditorProblems
+        failure={editor.failure}
+        items={Object.entries(editor.problems).flatMap(([key, problems]) =>
+          problems.map((p) => (
+            <li key={`${key} ${p.path} ${p.code}`}>
+              <strong>{describe(key)}</strong> <code>{p.path || "/"}</code> {p.message}
+            </li>
+          )),
+        )}
+      />
     </div>
   );
 };

@@ -1,9 +1,10 @@
-import { CodeOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
+import { CodeOutlined } from "@ant-design/icons";
 import type { MetadataKind } from "@tessera/metadata";
-import { Alert, App, Button, Space, Tag, Tooltip } from "antd";
+import { Button, Space, Tag } from "antd";
 import { type ReactNode, useState } from "react";
 import { useDesignerText } from "../i18n/designer-texts.js";
 import { RawJsonDrawer } from "./raw-json-drawer.js";
+import { EditorProblems, SaveButton, UndoRedoButtons } from "./toolbar-parts.js";
 import type { DocumentEditor } from "./use-document-editor.js";
 
 interface Props<K extends MetadataKind> {
@@ -18,25 +19,12 @@ interface Props<K extends MetadataKind> {
  */
 export const EditorToolbar = <K extends MetadataKind>({ editor, extra }: Props<K>) => {
   const t = useDesignerText();
-  const { message } = App.useApp();
   const [jsonOpen, setJsonOpen] = useState(false);
-  const save = async () => {
-    if (await editor.save()) void message.success(t("editor.saved"));
-  };
   return (
     <div className="editor-toolbar">
       <Space wrap>
         {editor.dirty && <Tag color="orange">{t("editor.unsaved")}</Tag>}
-        <Tooltip title="Ctrl+Z">
-          <Button icon={<UndoOutlined />} disabled={!editor.canUndo} onClick={editor.undo}>
-            {t("editor.undo")}
-          </Button>
-        </Tooltip>
-        <Tooltip title="Ctrl+Shift+Z">
-          <Button icon={<RedoOutlined />} disabled={!editor.canRedo} onClick={editor.redo}>
-            {t("editor.redo")}
-          </Button>
-        </Tooltip>
+        <UndoRedoButtons editor={editor} />
         <Button
           icon={<CodeOutlined />}
           onClick={() => setJsonOpen(true)}
@@ -46,33 +34,16 @@ export const EditorToolbar = <K extends MetadataKind>({ editor, extra }: Props<K
         </Button>
         {extra}
         {editor.dirty && editor.stored && <Button onClick={editor.revert}>{t("editor.revert")}</Button>}
-        <Button
-          type="primary"
-          icon={<SaveOutlined />}
-          loading={editor.saving}
-          disabled={!editor.dirty}
-          onClick={() => void save()}
-        >
-          {t("editor.save")}
-        </Button>
+        <SaveButton editor={editor} />
       </Space>
-      {editor.failure !== undefined && <Alert type="error" showIcon title={editor.failure} />}
-      {editor.issues.all.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t("editor.problems")}
-          description={
-            <ul className="editor-problems">
-              {editor.issues.all.map((p) => (
-                <li key={`${p.path} ${p.code}`}>
-                  <code>{p.path || "/"}</code> {p.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <EditorProblems
+        failure={editor.failure}
+        items={editor.issues.all.map((p) => (
+          <li key={`${p.path} ${p.code}`}>
+            <code>{p.path || "/"}</code> {p.message}
+          </li>
+        ))}
+      />
       <RawJsonDrawer
         open={jsonOpen}
         title={`${editor.kind} ${editor.name}`}

@@ -1,13 +1,11 @@
 import type { DocumentOfKind, MetadataKind } from "@tessera/metadata";
-import { ApiError, type ProblemDetail, useLeaveGuard } from "@tessera/runtime";
-import { App } from "antd";
+import { ApiError, type ProblemDetail } from "@tessera/runtime";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useNavigate } from "react-router-dom";
 import { useDraft } from "../draft/draft-context.js";
-import { useDesignerText } from "../i18n/designer-texts.js";
 import { type DocumentIssues, documentIssues } from "./issues.js";
 import { useUndoKeys } from "./use-undo-keys.js";
 import { useUndoable } from "./use-undoable.js";
+import { useUnsavedGuard } from "./use-unsaved-guard.js";
 
 export interface DocumentEditor<K extends MetadataKind> {
   kind: K;
@@ -47,9 +45,6 @@ export const useDocumentEditor = <K extends MetadataKind>(
   initial?: DocumentOfKind<K>,
 ): DocumentEditor<K> => {
   const draft = useDraft();
-  const t = useDesignerText();
-  const { modal } = App.useApp();
-  const navigate = useNavigate();
   const stored = draft.find(kind, name);
   const baseline = stored ?? initial;
   const history = useUndoable<DocumentOfKind<K> | undefined>(baseline);
@@ -75,18 +70,7 @@ export const useDocumentEditor = <K extends MetadataKind>(
   const dirty = history.value !== undefined && !same(history.value, stored);
   useUndoKeys(history.undo, history.redo);
 
-  const confirmLeave = useCallback(
-    (leave: () => void) =>
-      void modal.confirm({
-        title: t("editor.unsavedTitle"),
-        content: t("editor.unsavedText"),
-        okText: t("editor.discard"),
-        cancelText: t("editor.keepEditing"),
-        onOk: leave,
-      }),
-    [modal, t],
-  );
-  useLeaveGuard(dirty, confirmLeave, navigate);
+  useUnsavedGuard(dirty);
 
   const { value, set, reset } = history;
   const save = useCallback(async () => {

@@ -1,13 +1,11 @@
 import type { DocumentOfKind, MetadataKind } from "@tessera/metadata";
-import { ApiError, type ProblemDetail, useLeaveGuard } from "@tessera/runtime";
-import { App } from "antd";
+import { ApiError, type ProblemDetail } from "@tessera/runtime";
 import { useCallback, useMemo, useState } from "react";
-import { useNavigate } from "react-router-dom";
 import { useDraft } from "../draft/draft-context.js";
-import { useDesignerText } from "../i18n/designer-texts.js";
 import { type DocumentIssues, documentIssues } from "./issues.js";
 import { useUndoKeys } from "./use-undo-keys.js";
 import { useUndoable } from "./use-undoable.js";
+import { useUnsavedGuard } from "./use-unsaved-guard.js";
 
 /** `kind/name`, the key of one document in a set. */
 export const documentKey = (kind: string, name: string) => `${kind}/${name}`;
@@ -54,9 +52,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export const useDocumentSetEditor = <K extends MetadataKind>(kinds: readonly K[]): DocumentSetEditor<K> => {
   const draft = useDraft();
-  const t = useDesignerText();
-  const { modal } = App.useApp();
-  const navigate = useNavigate();
   const history = useUndoable<Edits>({});
   const [problems, setProblems] = useState<Readonly<Record<string, readonly ProblemDetail[]>>>({});
   const [failure, setFailure] = useState<string>();
@@ -80,18 +75,7 @@ export const useDocumentSetEditor = <K extends MetadataKind>(kinds: readonly K[]
   const dirty = dirtyKeys.length > 0;
   useUndoKeys(history.undo, history.redo);
 
-  const confirmLeave = useCallback(
-    (leave: () => void) =>
-      void modal.confirm({
-        title: t("editor.unsavedTitle"),
-        content: t("editor.unsavedText"),
-        okText: t("editor.discard"),
-        cancelText: t("editor.keepEditing"),
-        onOk: leave,
-      }),
-    [modal, t],
-  );
-  useLeaveGuard(dirty, confirmLeave, navigate);
+  useUnsavedGuard(dirty);
 
   const document = useCallback(
     <T extends K>(kind: T, name: string) => {

@@ -1,11 +1,11 @@
-import { CloseOutlined, DownOutlined } from "@ant-design/icons";
+import { DownOutlined } from "@ant-design/icons";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { LayoutButton } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
 import { Button, Dropdown, Space, Typography } from "antd";
-import { SortableRow } from "../dnd/sortable-row.js";
 import type { DocumentIssues } from "../editing/issues.js";
 import { buttonId } from "./layout-drag.js";
+import { LayoutItemRow } from "./layout-item-row.js";
 import { BUTTON_ACTIONS, type ButtonAction } from "./layout-lists.js";
 import { useLayoutText } from "./layouts-texts.js";
 
@@ -52,36 +52,21 @@ export const ButtonsArea = ({
             {buttons.map((button, b) => {
               const name = nameOf(button);
               return (
-                <SortableRow
+                <LayoutItemRow
                   key={buttonId(button.name)}
                   id={buttonId(button.name)}
-                  handleLabel={t("buttons.move", { button: name })}
-                  className={`layout-field${selected === b ? " is-selected" : ""}${issues.under(`/buttons/${b}`) ? " has-problem" : ""}`}
-                >
-                  <div className="layout-field-body">
-                    <button
-                      type="button"
-                      className="layout-field-name"
-                      aria-label={t("buttons.select", { button: name })}
-                      aria-pressed={selected === b}
-                      onClick={() => onSelect(b)}
-                    >
-                      {name}
-                    </button>
-                    <Button
-                      size="small"
-                      type="text"
-                      icon={<CloseOutlined />}
-                      aria-label={t("buttons.remove", { button: name })}
-                      onClick={() => onRemove(b)}
-                    />
-                  </div>
-                  {issues.at(`/buttons/${b}/action`) !== undefined && (
-                    <Typography.Text type="danger" className="layout-problem">
-                      {issues.at(`/buttons/${b}/action`)}
-                    </Typography.Text>
-                  )}
-                </SortableRow>
+                  name={name}
+                  names={{
+                    move: t("buttons.move", { button: name }),
+                    select: t("buttons.select", { button: name }),
+                    remove: t("buttons.remove", { button: name }),
+                  }}
+                  selected={selected === b}
+                  hasProblem={issues.under(`/buttons/${b}`)}
+                  problem={issues.at(`/buttons/${b}/action`)}
+                  onSelect={() => onSelect(b)}
+                  onRemove={() => onRemove(b)}
+                />
               );
             })}
           </SortableContext>

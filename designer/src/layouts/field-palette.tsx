@@ -1,9 +1,9 @@
-import { HolderOutlined } from "@ant-design/icons";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { descriptorOf, type FieldDefinition } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
 import { Empty, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
+import { DragHandle } from "../dnd/drag-handle.js";
 import { PALETTE_ID, paletteFieldId, paletteRelatedId } from "./layout-drag.js";
 import type { RelatedListChoice } from "./layout-lists.js";
 import { useLayoutText } from "./layouts-texts.js";
@@ -11,19 +11,11 @@ import type { PlaceableSystemField } from "./new-layout.js";
 
 /** One item of the palette: its drag handle is a button named "Place <label>". */
 const PaletteItem = ({ id, name, children }: { id: string; name: string; children: ReactNode }) => {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id });
+  const drag = useDraggable({ id });
+  const { setNodeRef, isDragging } = drag;
   return (
     <div ref={setNodeRef} className={`layout-palette-item${isDragging ? " is-dragging" : ""}`}>
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className="drag-handle"
-        {...attributes}
-        {...listeners}
-        aria-label={name}
-      >
-        <HolderOutlined aria-hidden />
-      </button>
+      <DragHandle drag={drag} label={name} />
       <div className="layout-palette-item-body">{children}</div>
     </div>
   );

@@ -1,11 +1,10 @@
-import { CloseOutlined } from "@ant-design/icons";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { RelatedList } from "@tessera/metadata";
-import { Button, Typography } from "antd";
-import { SortableRow } from "../dnd/sortable-row.js";
+import { Typography } from "antd";
 import type { DocumentIssues } from "../editing/issues.js";
 import { RELATED_AREA_ID, relatedId } from "./layout-drag.js";
+import { LayoutItemRow } from "./layout-item-row.js";
 import { useLayoutText } from "./layouts-texts.js";
 
 interface Props {
@@ -32,39 +31,22 @@ export const RelatedListsArea = ({ lists, labelOf, selected, issues, onSelect, o
         <div ref={setNodeRef} className={`layout-related-area${isOver ? " is-over" : ""}`}>
           {lists.map((list, r) => {
             const name = labelOf(list);
-            const problem = issues.under(`/relatedLists/${r}`);
             return (
-              <SortableRow
+              <LayoutItemRow
                 key={relatedId(list)}
                 id={relatedId(list)}
-                handleLabel={t("related.move", { list: name })}
-                className={`layout-field${selected === r ? " is-selected" : ""}${problem ? " has-problem" : ""}`}
-              >
-                <div className="layout-field-body">
-                  <button
-                    type="button"
-                    className="layout-field-name"
-                    aria-label={t("related.select", { list: name })}
-                    aria-pressed={selected === r}
-                    onClick={() => onSelect(r)}
-                  >
-                    {name}
-                  </button>
-                  <Button
-                    size="small"
-                    type="text"
-                    icon={<CloseOutlined />}
-                    aria-label={t("related.remove", { list: name })}
-                    onClick={() => onRemove(r)}
-                  />
-                </div>
-                {(issues.at(`/relatedLists/${r}/object`) ?? issues.at(`/relatedLists/${r}/field`)) !==
-                  undefined && (
-                  <Typography.Text type="danger" className="layout-problem">
-                    {issues.at(`/relatedLists/${r}/object`) ?? issues.at(`/relatedLists/${r}/field`)}
-                  </Typography.Text>
-                )}
-              </SortableRow>
+                name={name}
+                names={{
+                  move: t("related.move", { list: name }),
+                  select: t("related.select", { list: name }),
+                  remove: t("related.remove", { list: name }),
+                }}
+                selected={selected === r}
+                hasProblem={issues.under(`/relatedLists/${r}`)}
+                problem={issues.at(`/relatedLists/${r}/object`) ?? issues.at(`/relatedLists/${r}/field`)}
+                onSelect={() => onSelect(r)}
+                onRemove={() => onRemove(r)}
+              />
             );
           })}
           {lists.length === 0 && <div className="layout-column-empty">{t("related.empty")}</div>}

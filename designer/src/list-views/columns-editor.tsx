@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import {
   type CollisionDetection,
   closestCenter,
@@ -17,6 +17,7 @@ import { Button, Tag, Tooltip, Typography } from "antd";
 import { type PointerEvent, type ReactNode, useState } from "react";
 import { useDesignerSensors } from "../dnd/sensors.js";
 import { SortableRow } from "../dnd/sortable-row.js";
+import { ProblemText, RemoveRowButton } from "../editing/row-parts.js";
 import {
   addColumn,
   availableFields,
@@ -190,33 +191,21 @@ export const ColumnsEditor = ({ object, columns, onChange, issueAt }: Props) => 
                       </span>
                       {column === object.recordName && <Tag color="blue">{t("columns.recordName")}</Tag>}
                       <Tooltip title={t("columns.remove", { label })}>
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t("columns.remove", { label })}
+                        <RemoveRowButton
+                          label={t("columns.remove", { label })}
                           disabled={columns.length <= 1}
                           onClick={() => change(removeColumn(columns, index))}
                         />
                       </Tooltip>
                     </div>
-                    {problem !== undefined && (
-                      <Typography.Text type="danger" role="alert">
-                        {problem}
-                      </Typography.Text>
-                    )}
+                    <ProblemText problem={problem} />
                   </SortableRow>
                 );
               })}
             </SortableContext>
           </ColumnList>
           {full && <Typography.Text type="secondary">{t("columns.limit")}</Typography.Text>}
-          {issueAt("/columns") !== undefined && (
-            <Typography.Text type="danger" role="alert">
-              {issueAt("/columns")}
-            </Typography.Text>
-          )}
+          <ProblemText problem={issueAt("/columns")} />
         </section>
       </div>
       {/* Only palette fields need an overlay (their list scrolls and clips); columns move in place. */}

@@ -1,11 +1,10 @@
-import { DeleteOutlined } from "@ant-design/icons";
-import { closestCenter, DndContext, type DragEndEvent } from "@dnd-kit/core";
-import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import type { DragEndEvent } from "@dnd-kit/core";
 import type { ObjectDefinition } from "@tessera/metadata";
 import { type ProblemDetail, useLocale } from "@tessera/runtime";
-import { Button, Radio, Select, Typography } from "antd";
-import { useDesignerSensors } from "../dnd/sensors.js";
+import { Radio, Select, Typography } from "antd";
+import { SortableList } from "../dnd/sortable-list.js";
 import { SortableRow } from "../dnd/sortable-row.js";
+import { ProblemText, RemoveRowButton } from "../editing/row-parts.js";
 import { messagesAt, messagesUnder } from "./issues-under.js";
 import {
   addSortKey,
@@ -43,7 +42,6 @@ export const useSortFieldLabel = (object: ObjectDefinition) => {
 /** The list's sort order: keys most significant first, each ascending or descending, reordered by drag. */
 export const SortEditor = ({ object, keys, onChange, problems }: Props) => {
   const t = useListViewText();
-  const sensors = useDesignerSensors();
   const fieldLabel = useSortFieldLabel(object);
   const ids = sortKeyIds(keys);
   const unused = sortableFieldNames(object).filter((name) => !keys.some((key) => key.field === name));
@@ -57,56 +55,42 @@ export const SortEditor = ({ object, keys, onChange, problems }: Props) => {
   return (
     <div className="lv-sort">
       {keys.length === 0 && <Typography.Text type="secondary">{t("sort.none")}</Typography.Text>}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <section aria-label={t("sort.keys")}>
-            {keys.map((key, index) => {
-              const label = fieldLabel(key.field);
-              const problem = messagesUnder(problems, `/sort/${index}`);
-              return (
-                <SortableRow
-                  key={ids[index]}
-                  id={ids[index] ?? key.field}
-                  handleLabel={t("sort.move", { label })}
-                  className={problem === undefined ? "" : "lv-row-error"}
-                >
-                  <div className="lv-row">
-                    <span className="lv-item-label">
-                      {index + 1}. {label}
-                    </span>
-                    <Radio.Group
-                      aria-label={t("sort.direction", { label })}
-                      size="small"
-                      optionType="button"
-                      value={key.direction}
-                      onChange={(e) =>
-                        onChange(setSortDirection(keys, index, e.target.value as SortDirection))
-                      }
-                      options={[
-                        { value: "asc", label: t("sort.asc") },
-                        { value: "desc", label: t("sort.desc") },
-                      ]}
-                    />
-                    <Button
-                      size="small"
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t("sort.remove", { label })}
-                      onClick={() => onChange(removeSortKey(keys, index))}
-                    />
-                  </div>
-                  {problem !== undefined && (
-                    <Typography.Text type="danger" role="alert">
-                      {problem}
-                    </Typography.Text>
-                  )}
-                </SortableRow>
-              );
-            })}
-          </section>
-        </SortableContext>
-      </DndContext>
+      <SortableList ids={ids} label={t("sort.keys")} onDragEnd={onDragEnd}>
+        {keys.map((key, index) => {
+          const label = fieldLabel(key.field);
+          const problem = messagesUnder(problems, `/sort/${index}`);
+          return (
+            <SortableRow
+              key={ids[index]}
+              id={ids[index] ?? key.field}
+              handleLabel={t("sort.move", { label })}
+              className={problem === undefined ? "" : "lv-row-error"}
+            >
+              <div className="lv-row">
+                <span className="lv-item-label">
+                  {index + 1}. {label}
+                </span>
+                <Radio.Group
+                  aria-label={t("sort.direction", { label })}
+                  size="small"
+                  optionType="button"
+                  value={key.direction}
+                  onChange={(e) => onChange(setSortDirection(keys, index, e.target.value as SortDirection))}
+                  options={[
+                    { value: "asc", label: t("sort.asc") },
+                    { value: "desc", label: t("sort.desc") },
+                  ]}
+                />
+                <RemoveRowButton
+                  label={t("sort.remove", { label })}
+                  onClick={() => onChange(removeSortKey(keys, index))}
+                />
+              </div>
+              <ProblemText problem={problem} />
+            </SortableRow>
+          );
+        })}
+      </SortableList>
       <Select
         aria-label={t("sort.add")}
         placeholder={t("sort.add")}
@@ -118,11 +102,7 @@ export const SortEditor = ({ object, keys, onChange, problems }: Props) => {
         style={{ minWidth: 240 }}
       />
       {full && <Typography.Text type="secondary">{t("sort.limit")}</Typography.Text>}
-      {sortProblem !== undefined && (
-        <Typography.Text type="danger" role="alert">
-          {sortProblem}
-        </Typography.Text>
-      )}
+      <ProblemText problem={sortProblem} />
     </div>
   );
 };

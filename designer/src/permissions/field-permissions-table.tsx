@@ -2,9 +2,7 @@ import type { ObjectDefinition } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
 import { Alert, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { changeHolder, type GrantHolder, type GrantsEditor, grantsOf } from "./grant-holder.js";
-import { HolderHeading } from "./holder-heading.js";
-import { PermissionCheckbox } from "./permission-checkbox.js";
+import type { GrantHolder, GrantsEditor } from "./grant-holder.js";
 import {
   fieldPermissionPointer,
   hasFieldPermission,
@@ -12,6 +10,7 @@ import {
   withFieldPermissionOnAll,
 } from "./permission-grants.js";
 import { FIELD_PERMISSIONS, type FieldPermission } from "./permission-implications.js";
+import { PermissionMatrix } from "./permission-matrix.js";
 import { usePermissionsText } from "./permissions-texts.js";
 
 interface Props {
@@ -48,92 +47,33 @@ export const FieldPermissionsTable = ({ editor, holders, objects }: Props) => {
       {names.length === 0 ? (
         <Alert type="info" showIcon title={t("fields.none")} />
       ) : (
-        <div className="permission-matrix-scroll">
-          <table className="permission-matrix">
-            <thead>
-              <tr>
-                <th rowSpan={2} scope="col" className="matrix-row-head">
-                  {t("column.field")}
-                </th>
-                {holders.map((holder) => (
-                  <th
-                    key={holder.key}
-                    colSpan={FIELD_PERMISSIONS.length}
-                    scope="colgroup"
-                    className="holder-group"
-                  >
-                    <HolderHeading holder={holder} changed={editor.dirtyKeys.includes(holder.key)} />
-                  </th>
-                ))}
-              </tr>
-              <tr>
-                {holders.flatMap((holder) => {
-                  const doc = grantsOf(editor, holder);
-                  return FIELD_PERMISSIONS.map((key) => {
-                    const count = names.filter((f) => hasFieldPermission(doc, object.name, f, key)).length;
-                    return (
-                      <th key={`${holder.key}-${key}`} scope="col" className="permission-column">
-                        <span>{permissionLabel(key)}</span>
-                        <PermissionCheckbox
-                          label={t("cell.fieldAll", {
-                            holder: holder.label,
-                            object: objectLabel,
-                            permission: permissionLabel(key),
-                          })}
-                          checked={count === names.length}
-                          indeterminate={count > 0}
-                          onChange={(on) =>
-                            changeHolder(editor, holder, (d) =>
-                              withFieldPermissionOnAll(d, object.name, names, key, on),
-                            )
-                          }
-                        />
-                      </th>
-                    );
-                  });
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {object.fields.map((field) => {
-                const fieldLabel = label(field.label, field.name);
-                return (
-                  <tr key={field.name}>
-                    <th scope="row" className="matrix-row-head">
-                      {fieldLabel}
-                      <Typography.Text type="secondary" className="matrix-api-name">
-                        {field.name}
-                      </Typography.Text>
-                    </th>
-                    {holders.flatMap((holder) => {
-                      const doc = grantsOf(editor, holder);
-                      const issues = editor.issuesOf(holder.kind, holder.name);
-                      return FIELD_PERMISSIONS.map((key) => (
-                        <td key={`${holder.key}-${key}`}>
-                          <PermissionCheckbox
-                            label={t("cell.field", {
-                              holder: holder.label,
-                              object: objectLabel,
-                              field: fieldLabel,
-                              permission: permissionLabel(key),
-                            })}
-                            checked={hasFieldPermission(doc, object.name, field.name, key)}
-                            problem={issues.at(fieldPermissionPointer(object.name, field.name, key))}
-                            onChange={(on) =>
-                              changeHolder(editor, holder, (d) =>
-                                withFieldPermission(d, object.name, field.name, key, on),
-                              )
-                            }
-                          />
-                        </td>
-                      ));
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <PermissionMatrix
+          editor={editor}
+          holders={holders}
+          rows={object.fields.map((f) => ({ name: f.name, label: label(f.label, f.name) }))}
+          permissions={FIELD_PERMISSIONS}
+          rowHeading={t("column.field")}
+          columnHeading={(key) => <span>{permissionLabel(key)}</span>}
+          allLabel={(holder, key) =>
+            t("cell.fieldAll", {
+              holder: holder.label,
+              object: objectLabel,
+              permission: permissionLabel(key),
+            })
+          }
+          cellLabel={(holder, field, key) =>
+            t("cell.field", {
+              holder: holder.label,
+              object: objectLabel,
+              field: field.label,
+              permission: permissionLabel(key),
+            })
+          }
+          has={(doc, field, key) => hasFieldPermission(doc, object.name, field, key)}
+          set={(doc, field, key, on) => withFieldPermission(doc, object.name, field, key, on)}
+          setAll={(doc, fields, key, on) => withFieldPermissionOnAll(doc, object.name, fields, key, on)}
+          pointer={(field, key) => fieldPermissionPointer(object.name, field, key)}
+        />
       )}
     </>
   );

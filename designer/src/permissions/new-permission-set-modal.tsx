@@ -1,10 +1,15 @@
-import { type LocalizedText, NAME_REGEX, type PermissionSet } from "@tessera/metadata";
-import { ApiError } from "@tessera/runtime";
-import { App, Form, Input, Modal } from "antd";
+import type { PermissionSet } from "@tessera/metadata";
 import { useState } from "react";
 import { useDraft } from "../draft/draft-context.js";
-import { LocalizedTextInput } from "../editing/localized-text-input.js";
-import { nameFromLabel, uniqueName } from "../editing/name-from-label.js";
+import {
+  failureText,
+  type NameProblems,
+  NewDocumentModal,
+  nameProblems,
+  refusalAt,
+  useNewDocumentName,
+  useSaveNewDocument,
+} from "../editing/new-document-name.js";
 import { usePermissionsText } from "./permissions-texts.js";
 
 interface Props {
@@ -18,95 +23,42 @@ interface Props {
 export const NewPermissionSetModal = ({ open, onClose, onCreated }: Props) => {
   const t = usePermissionsText();
   const draft = useDraft();
-  const { message } = App.useApp();
-  const [label, setLabel] = useState<LocalizedText>({ en: "" });
-  const [name, setName] = useState("");
-  const [nameEdited, setNameEdited] = useState(false);
-  const [problems, setProblems] = useState<{ label?: string; name?: string }>({});
-  const [saving, setSaving] = useState(false);
   const taken = new Set(draft.ofKind("permissionSet").map((s) => s.name));
+  const naming = useNewDocumentName("permissionSet", taken);
+  const { saving, save } = useSaveNewDocument();
+  const [problems, setProblems] = useState<NameProblems>({});
 
   const close = () => {
-    setLabel({ en: "" });
-    setName("");
-    setNameEdited(false);
+    naming.reset();
     setProblems({});
     onClose();
   };
-  const changeLabel = (next: LocalizedText) => {
-    setLabel(next);
-    if (!nameEdited) setName(uniqueName(nameFromLabel(next.en, "permissionSet"), taken));
-  };
   const create = async () => {
-    const found = {
-      ...(label.en.trim() === "" && { label: t("new.labelRequired") }),
-      ...(!NAME_REGEX.test(name)
-        ? { name: t("new.nameInvalid") }
-        : taken.has(name) && { name: t("new.nameTaken") }),
-    };
+    const { label, name } = naming;
+    const found = nameProblems(label, name, taken, t);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const document: PermissionSet = { kind: "permissionSet", name, label };
-    setSaving(true);
-    try {
-      await draft.save("permissionSet", name, document);
-      void message.success(t("new.created"));
-      onCreated(name);
-      close();
-    } catch (error) {
-      if (error instanceof ApiError && error.errors.length > 0) {
-        const at = (prefix: string) =>
-          error.errors
-            .filter((p) => p.path.startsWith(prefix))
-            .map((p) => p.message)
-            .join(" ") || undefined;
-        setProblems({ label: at("/label"), name: at("/name") ?? error.title });
-      } else setProblems({ name: error instanceof ApiError ? error.title : String(error) });
-    } finally {
-      setSaving(false);
-    }
+    const saved = await save("permissionSet", name, document, t("new.created"), (error) =>
+      setProblems({
+        label: refusalAt(error, "/label"),
+        name: refusalAt(error, "/name") ?? failureText(error),
+      }),
+    );
+    if (!saved) return;
+    onCreated(name);
+    close();
   };
   return (
-    <Modal
+    <NewDocumentModal
       open={open}
-      title={t("new.title")}
-      okText={t("new.create")}
-      cancelText={t("new.cancel")}
-      confirmLoading={saving}
+      buttons={{ title: t("new.title"), ok: t("new.create"), cancel: t("new.cancel") }}
+      saving={saving}
       onOk={() => void create()}
       onCancel={close}
-      destroyOnHidden
-    >
-      <Form layout="vertical">
-        <Form.Item
-          label={t("new.label")}
-          required
-          validateStatus={problems.label === undefined ? undefined : "error"}
-          help={problems.label}
-        >
-          <LocalizedTextInput
-            label={t("new.label")}
-            value={label}
-            onChange={changeLabel}
-            status={problems.label === undefined ? undefined : "error"}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t("new.name")}
-          required
-          validateStatus={problems.name === undefined ? undefined : "error"}
-          help={problems.name ?? t("new.nameHelp")}
-        >
-          <Input
-            aria-label={t("new.name")}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setNameEdited(true);
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      naming={naming}
+      problems={problems}
+      texts={{ label: t("new.label"), name: t("new.name"), nameHelp: t("new.nameHelp") }}
+    />
   );
 };

@@ -1,10 +1,5 @@
-import {
-  type KeyboardCoordinateGetter,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-} from "@dnd-kit/core";
+import type { KeyboardCoordinateGetter } from "@dnd-kit/core";
+import { useDesignerSensors } from "../dnd/sensors.js";
 
 /**
  * With the keyboard, Up and Down move the picked-up role to the centre of the next drop target
@@ -30,8 +25,4 @@ export const rowByRow: KeyboardCoordinateGetter = (event, { context, currentCoor
 };
 
 /** Pointer (after 5 px, so a click still selects) and keyboard (row by row) sensors of the tree. */
-export const useRoleTreeSensors = () =>
-  useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: rowByRow }),
-  );
+export const useRoleTreeSensors = () => useDesignerSensors(rowByRow);

@@ -1,4 +1,3 @@
-import { HolderOutlined } from "@ant-design/icons";
 import {
   type CollisionDetection,
   closestCenter,
@@ -11,6 +10,7 @@ import {
 import type { Role } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
 import { Button } from "antd";
+import { DragHandle } from "../dnd/drag-handle.js";
 import {
   DRAG_PREFIX,
   DROP_PREFIX,
@@ -59,16 +59,7 @@ const RoleRow = ({
         }}
         className={`role-row${drop.isOver && !drag.isDragging ? " role-row-over" : ""}${selected === name ? " role-row-selected" : ""}${drag.isDragging ? " role-row-dragging" : ""}`}
       >
-        <button
-          type="button"
-          ref={drag.setActivatorNodeRef}
-          className="drag-handle"
-          {...drag.attributes}
-          {...drag.listeners}
-          aria-label={t("tree.move", { role: text })}
-        >
-          <HolderOutlined aria-hidden />
-        </button>
+        <DragHandle drag={drag} label={t("tree.move", { role: text })} />
         <Button
           type="text"
           aria-pressed={selected === name}

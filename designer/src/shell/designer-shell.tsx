@@ -12,7 +12,7 @@ import {
   ThunderboltOutlined,
 } from "@ant-design/icons";
 import { useBootstrap, useLocale, useSession } from "@tessera/runtime";
-import { Alert, Button, Layout, Menu, Result, Select, Space, Spin, Typography } from "antd";
+import { Alert, Button, Layout, Menu, Select, Space, Spin, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { useDraft } from "../draft/draft-context.js";
@@ -57,9 +57,6 @@ export const DesignerShell = () => {
   const { locale } = useLocale();
   const t = useDesignerText();
   const location = useLocation();
-  if (!bootstrap.user.manageMetadata) {
-    return <Result status="403" title={t("page.notAllowed")} extra={<a href="/">{t("nav.runtime")}</a>} />;
-  }
   const selected = NAV.filter(
     (n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`),
   ).map((n) => n.path);
