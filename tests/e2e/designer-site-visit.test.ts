@@ -343,6 +343,11 @@ describe("modelling Site Visit in the designer and using it in the runtime", () 
         encodeURIComponent(JSON.stringify({ "==": [{ var: "name" }, "Warehouse audit"] })),
     );
     expect(visits.body.records).toMatchObject([{ status: "done" }]);
+    // The designer is for admins: a sales rep is told so, and the draft API refuses her anyway.
+    await rita.goto(`${product.url}/designer`);
+    await rita
+      .getByText("The designer needs the Manage metadata permission. Ask an administrator.")
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });
