@@ -52,7 +52,8 @@ export default defineConfig({
           name: "designer",
           include: ["tests/designer/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
-          setupFiles: ["tests/runtime/setup.ts"],
+          setupFiles: ["tests/designer/setup.ts"],
+          testTimeout: 60_000,
           alias: {
             "@rjsf/validator-ajv8": source("./runtime/src/form/no-ajv-validator.ts"),
           },

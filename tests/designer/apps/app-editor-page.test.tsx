@@ -1,13 +1,10 @@
 import type { JsonObject } from "@tessera/metadata";
-import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { asDocument, companyObject, dealObject } from "../list-views/deal-object.js";
 import { settle, stubRowRects } from "../list-views/row-rects.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
-
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,11 +1,9 @@
 import type { JsonObject } from "@tessera/metadata";
-import { act, configure, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in these tests; on a busy machine the first paint takes seconds.
-configure({ asyncUtilTimeout: 8000 });
-vi.setConfig({ testTimeout: 60_000 });
 
 const siteVisit: JsonObject = {
   kind: "object",

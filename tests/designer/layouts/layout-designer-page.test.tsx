@@ -1,13 +1,10 @@
 import type { JsonObject, JsonValue } from "@tessera/metadata";
-import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConditionEditorProps } from "../../../designer/src/conditions/condition-editor.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 import { layoutOf, section, siteVisit, visitReport } from "./site-visit.js";
-
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 5_000 });
 
 const PLANNED: JsonValue = { "==": [{ var: "status" }, "planned"] };
 

@@ -1,14 +1,11 @@
 import type { JsonObject, JsonValue } from "@tessera/metadata";
-import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConditionEditorProps } from "../../../designer/src/conditions/condition-editor.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 import { asDocument, dealObject } from "./deal-object.js";
 import { settle, stubRowRects } from "./row-rects.js";
-
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 5_000 });
 
 const OPEN: JsonValue = { "==": [{ var: "stage" }, "open"] };
 

@@ -1,10 +1,9 @@
-import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in these tests; on a busy machine the first paint takes seconds.
-configure({ asyncUtilTimeout: 8000 });
 
 const account = {
   kind: "object",

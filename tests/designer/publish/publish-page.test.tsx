@@ -1,14 +1,12 @@
 import type { JsonObject } from "@tessera/metadata";
-import { configure, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, } from "vitest";
 import type { DraftPreview, Impact, VersionDetail } from "../../../designer/src/draft/draft-api.js";
 import type { Call, Reply } from "../../runtime/support/mock-fetch.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders on a CPU shared with other suites: give the first paint time.
-configure({ asyncUtilTimeout: 10_000 });
-vi.setConfig({ testTimeout: 30_000 });
 
 const visit = {
   kind: "object",
