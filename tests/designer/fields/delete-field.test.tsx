@@ -1,6 +1,6 @@
 import type { JsonObject } from "@tessera/metadata";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Call } from "../../runtime/support/mock-fetch.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 

@@ -1,6 +1,6 @@
 import type { JsonObject } from "@tessera/metadata";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in these tests; on a busy machine the first paint takes seconds.

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in these tests; on a busy machine the first paint takes seconds.

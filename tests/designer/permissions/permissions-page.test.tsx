@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in each test; on a loaded machine that takes more than a second.

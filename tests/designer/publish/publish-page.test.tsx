@@ -1,7 +1,7 @@
 import type { JsonObject } from "@tessera/metadata";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DraftPreview, Impact, VersionDetail } from "../../../designer/src/draft/draft-api.js";
 import type { Call, Reply } from "../../runtime/support/mock-fetch.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";

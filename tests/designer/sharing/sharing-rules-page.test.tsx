@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Handler } from "../../runtime/support/mock-fetch.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
