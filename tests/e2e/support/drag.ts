@@ -16,8 +16,15 @@ const center = async (target: Locator) => {
  * `at` aims at the target's upper or lower quarter, which sortable lists read as before or after.
  */
 export const pointerDrag = async (page: Page, source: Locator, target: Locator, at: DropAt = "center") => {
-  // Away from the window's edges, where dnd-kit scrolls the page while an item is held.
-  await source.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  // Both in view and away from the window's edges, where dnd-kit scrolls the page while an item
+  // is held: scroll to the middle between them.
+  const sourceTop = await source.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  const targetTop = await target.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate(
+    (middle) => window.scrollTo(0, middle - window.innerHeight / 2),
+    (sourceTop + targetTop) / 2,
+  );
+  await page.waitForTimeout(100);
   const from = await center(source);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
