@@ -3,8 +3,8 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { asDocument, companyObject, dealObject } from "../list-views/deal-object.js";
-import { settle, stubRowRects } from "../list-views/row-rects.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
+import { settle, stubRowRects } from "../support/row-rects.js";
 
 afterEach(() => {
   vi.restoreAllMocks();

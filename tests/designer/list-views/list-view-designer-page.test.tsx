@@ -4,8 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConditionEditorProps } from "../../../designer/src/conditions/condition-editor.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
+import { settle, stubRowRects } from "../support/row-rects.js";
 import { asDocument, dealObject } from "./deal-object.js";
-import { settle, stubRowRects } from "./row-rects.js";
 
 const OPEN: JsonValue = { "==": [{ var: "stage" }, "open"] };
 
