@@ -11,6 +11,8 @@ export type {
 } from "./compile/layout-form.js";
 export { compileLayoutForm } from "./compile/layout-form.js";
 export { compileObjectSchema, JSON_SCHEMA_DIALECT } from "./compile/object-schema.js";
+export type { CustomFieldTypeDefinition } from "./fields/custom-field-types.js";
+export { customFieldType, customFieldTypes, registerCustomFieldType } from "./fields/custom-field-types.js";
 export type { SystemField } from "./fields/field-base.js";
 export { isSystemField, NAME_PATTERN, NAME_REGEX, SYSTEM_FIELDS } from "./fields/field-base.js";
 export type {

@@ -1,6 +1,6 @@
 import { useDraggable } from "@dnd-kit/core";
 import type { FieldCategory, FieldType } from "@tessera/metadata";
-import { FIELD_TYPES, fieldTypes } from "@tessera/metadata";
+import { customFieldTypes, FIELD_TYPES, fieldTypes } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
 import { Typography } from "antd";
 import { type KeyboardEvent, type MouseEvent, memo } from "react";
@@ -72,7 +72,11 @@ export const FieldPalette = memo(({ onAdd }: { onAdd: (type: FieldType) => void 
         {t("palette.hint")}
       </Typography.Paragraph>
       {CATEGORIES.map(({ category, key }) => {
-        const types = FIELD_TYPES.filter((type) => fieldTypes[type].category === category);
+        // "Custom" means a plugin's type: offered only when an installed plugin registered one.
+        const types = FIELD_TYPES.filter(
+          (type) =>
+            fieldTypes[type].category === category && (type !== "custom" || customFieldTypes().length > 0),
+        );
         if (types.length === 0) return null;
         return (
           <div key={category} className="field-palette-group">

@@ -1,6 +1,7 @@
 import {
   AlignLeftOutlined,
   ApartmentOutlined,
+  AppstoreOutlined,
   BarsOutlined,
   CalculatorOutlined,
   CalendarOutlined,
@@ -51,6 +52,7 @@ const ICONS: { readonly [K in FieldType]: ComponentType<{ "aria-hidden"?: boolea
   rollupSummary: CalculatorOutlined,
   geolocation: EnvironmentOutlined,
   file: PaperClipOutlined,
+  custom: AppstoreOutlined,
 };
 
 /** The icon of a field type; decorative (the type's name is always written next to it). */

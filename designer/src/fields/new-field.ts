@@ -5,7 +5,7 @@ import type {
   LocalizedText,
   ObjectDefinition,
 } from "@tessera/metadata";
-import { fieldTypes } from "@tessera/metadata";
+import { customFieldTypes, fieldTypes } from "@tessera/metadata";
 import { insertItem } from "../dnd/move-item.js";
 import { uniqueName } from "../editing/name-from-label.js";
 
@@ -72,6 +72,8 @@ const REQUIRED_OPTIONS: { readonly [K in FieldType]: (context: NewFieldContext) 
   rollupSummary: (context) => ({ ...defaultRollupChild(context), operation: "count" }),
   geolocation: () => ({}),
   file: () => ({}),
+  // With no type registered, validation reports the empty name where the admin picks one.
+  custom: () => ({ customType: customFieldTypes()[0]?.name ?? "" }),
 };
 
 /** "New Date field" / "新建日期字段": the label of a field just taken from the palette. */

@@ -28,6 +28,7 @@ export {
   type FieldOf,
   type FieldType,
   fieldTypes,
+  indexHintOf,
   isFieldType,
   operatorsOf,
   type ValueKind,
@@ -36,6 +37,7 @@ export {
 export * from "./types/auto-number.js";
 export * from "./types/boolean.js";
 export * from "./types/currency.js";
+export * from "./types/custom.js";
 export * from "./types/date.js";
 export * from "./types/datetime.js";
 export * from "./types/email.js";

@@ -1,10 +1,11 @@
 import { Type } from "@sinclair/typebox";
 import type { FilterOperator } from "../rules/filter-operator.js";
 import { accepted } from "./coercion.js";
-import type { Coercion, FieldTypeDescriptor } from "./field-type-descriptor.js";
+import type { Coercion, FieldTypeDescriptor, IndexHint } from "./field-type-descriptor.js";
 import { type AutoNumberField, autoNumberField } from "./types/auto-number.js";
 import { type BooleanField, booleanField } from "./types/boolean.js";
 import { type CurrencyField, currencyField } from "./types/currency.js";
+import { type CustomField, customField, customFieldBase } from "./types/custom.js";
 import { type DateField, dateField } from "./types/date.js";
 import { type DatetimeField, datetimeField } from "./types/datetime.js";
 import { type EmailField, emailField } from "./types/email.js";
@@ -56,6 +57,7 @@ export interface FieldDefinitionMap {
   rollupSummary: RollupSummaryField;
   geolocation: GeolocationField;
   file: FileField;
+  custom: CustomField;
 }
 
 export type FieldType = keyof FieldDefinitionMap;
@@ -87,6 +89,7 @@ export const fieldTypes: { readonly [K in FieldType]: FieldTypeDescriptor<FieldD
   rollupSummary: rollupSummaryField,
   geolocation: geolocationField,
   file: fileField,
+  custom: customField,
 };
 
 /** Every field type, in palette order. */
@@ -124,9 +127,19 @@ const isBlank = (field: FieldDefinition, value: unknown): boolean =>
 export const coerceFieldValue = (field: FieldDefinition, value: unknown): Coercion =>
   isBlank(field, value) ? accepted(null) : descriptorOf(field).coerce(value, field);
 
-/** Filter operators of a field; a formula's are those of its return type. */
-export const operatorsOf = (field: FieldDefinition): readonly FilterOperator[] =>
-  field.type === "formula" ? formulaResultType(field).operators : descriptorOf(field).operators;
+/**
+ * Filter operators of a field; a formula's are those of its return type, a custom field's those of
+ * its base type (none while its type is not registered).
+ */
+export const operatorsOf = (field: FieldDefinition): readonly FilterOperator[] => {
+  if (field.type === "formula") return formulaResultType(field).operators;
+  if (field.type === "custom") return customFieldBase(field)?.operators ?? [];
+  return descriptorOf(field).operators;
+};
+
+/** How the store should index a field; a custom field's hint is its base type's. */
+export const indexHintOf = (field: FieldDefinition): IndexHint =>
+  field.type === "custom" ? (customFieldBase(field)?.indexHint ?? "none") : descriptorOf(field).indexHint;
 
 /** The JSON kind of a stored value, for the filter parser and the stores' query compilers. */
 export type ValueKind = "string" | "number" | "boolean" | "date" | "datetime" | "time" | "array" | "object";
@@ -177,5 +190,8 @@ export const valueKindOf = (field: FieldDefinition): ValueKind => {
       return field.multiple === true ? "array" : "object";
     case "formula":
       return FORMULA_VALUE_KINDS[field.returnType];
+    case "custom":
+      // An unregistered type's values are opaque: neither filterable nor sortable.
+      return customFieldBase(field)?.valueKind ?? "object";
   }
 };

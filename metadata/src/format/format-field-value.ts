@@ -168,6 +168,8 @@ export const formatFieldValue = (
         : "";
     case "file":
       return fileNames(value);
+    case "custom":
+      return typeof value === "boolean" ? typed("boolean", value, format, undefined) : String(value);
     default:
       return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }

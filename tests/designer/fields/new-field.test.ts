@@ -1,5 +1,13 @@
-import { FIELD_TYPES, type ObjectDefinition, validateDocumentSet } from "@tessera/metadata";
+import { FIELD_TYPES, type ObjectDefinition, registerCustomFieldType, validateDocumentSet } from "@tessera/metadata";
 import { describe, expect, it } from "vitest";
+
+// A palette "Custom" field takes the first registered custom type.
+registerCustomFieldType({
+  name: "rating",
+  label: { en: "Rating" },
+  base: "number",
+  valueSchema: { type: "integer", minimum: 1, maximum: 5 },
+});
 import {
   changeFieldType,
   insertNewField,

@@ -2,6 +2,7 @@ import type { ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { compileObjectSchema, JSON_SCHEMA_DIALECT } from "../../../metadata/src/compile/object-schema.js";
+import { registerCustomFieldType } from "../../../metadata/src/fields/custom-field-types.js";
 import { FIELD_TYPES, type FieldOf, type FieldType } from "../../../metadata/src/fields/registry.js";
 import { escapePointerToken } from "../../../metadata/src/issues/metadata-issue.js";
 import type { JsonSchema } from "../../../metadata/src/json/json-types.js";
@@ -10,6 +11,13 @@ import { standardObjects } from "../../../metadata/src/standard/standard-objects
 import { createAjv } from "../../../metadata/src/validate/create-ajv.js";
 import * as build from "../builders.js";
 import { anObject } from "../kinds/builders.js";
+
+registerCustomFieldType({
+  name: "rating",
+  label: { en: "Rating" },
+  base: "number",
+  valueSchema: { type: "integer", minimum: 1, maximum: 5 },
+});
 
 /** One field of every type, typed by the registry: a new field type does not compile until added. */
 const everyType: { readonly [K in FieldType]: FieldOf<K> } = {
@@ -48,6 +56,7 @@ const everyType: { readonly [K in FieldType]: FieldOf<K> } = {
   }),
   geolocation: build.geolocation("location"),
   file: build.file("attachment", { accept: ["application/pdf", "image/*"], maxSizeBytes: 1_000_000 }),
+  custom: { name: "satisfaction", type: "custom", customType: "rating", label: { en: "satisfaction" } },
 };
 
 const invoice: ObjectDefinition = FIELD_TYPES.reduce(
@@ -80,6 +89,7 @@ const validRecord = {
   lineCount: 2,
   location: { lat: 31.23, lng: 121.47 },
   attachment: { fileId: "f1", name: "order.pdf", size: 1024, contentType: "application/pdf" },
+  satisfaction: 4,
 };
 
 /** Strict 2020-12 ajv without Tessera's options: validateSchema checks against the meta-schema. */
@@ -119,8 +129,8 @@ describe("compileObjectSchema: a valid JSON Schema", () => {
     },
   );
 
-  it("has a field of each of the 23 types in the every-type object", () => {
-    expect(FIELD_TYPES).toHaveLength(23);
+  it("has a field of each of the 24 types in the every-type object", () => {
+    expect(FIELD_TYPES).toHaveLength(24);
     expect(new Set(invoice.fields.map((f) => f.type))).toEqual(new Set(FIELD_TYPES));
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { registerCustomFieldType } from "../../../metadata/src/fields/custom-field-types.js";
 import {
   coerceFieldValue,
   descriptorOf,
@@ -15,6 +16,13 @@ import { FILTER_OPERATORS } from "../../../metadata/src/rules/filter-operator.js
 import { createAjv } from "../../../metadata/src/validate/create-ajv.js";
 import * as build from "../builders.js";
 import { valueValidator } from "./value-validator.js";
+
+registerCustomFieldType({
+  name: "rating",
+  label: { en: "Rating" },
+  base: "number",
+  valueSchema: { type: "integer", minimum: 1, maximum: 5 },
+});
 
 /** The smallest valid definition of every type; typed by the registry, so a new type must be added. */
 const minimal: { readonly [K in FieldType]: FieldOf<K> } = {
@@ -45,6 +53,7 @@ const minimal: { readonly [K in FieldType]: FieldOf<K> } = {
   }),
   geolocation: build.geolocation("site"),
   file: build.file("contract"),
+  custom: { name: "satisfaction", type: "custom", customType: "rating", label: { en: "satisfaction" } },
 };
 
 const BASE_KEYS: ReadonlySet<string> = new Set(["id", "name", "type", "label", "helpText", "description"]);
@@ -52,7 +61,7 @@ const optionsOf = (definition: object) =>
   Object.fromEntries(Object.entries(definition).filter(([key]) => !BASE_KEYS.has(key)));
 
 describe("field-type registry", () => {
-  it("lists the 23 field types, each registered under its own name", () => {
+  it("lists the 24 field types, each registered under its own name", () => {
     expect(FIELD_TYPES).toEqual([
       "text",
       "textarea",
@@ -77,6 +86,7 @@ describe("field-type registry", () => {
       "rollupSummary",
       "geolocation",
       "file",
+      "custom",
     ]);
     for (const type of FIELD_TYPES) expect(fieldTypes[type].type).toBe(type);
   });
@@ -238,6 +248,7 @@ describe("index hints and value sources", () => {
       rollupSummary: "value",
       geolocation: "geo",
       file: "none",
+      custom: "value",
     });
   });
 
