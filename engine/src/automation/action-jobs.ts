@@ -1,4 +1,4 @@
-import type { JsonObject, NotifyAction, WebhookAction } from "@tessera/metadata";
+import type { JsonObject, NotifyAction, PluginAction, WebhookAction } from "@tessera/metadata";
 import type { StoredRecord } from "../store/store-port.js";
 import type { NewJob } from "../store/work-types.js";
 
@@ -57,5 +57,17 @@ export const webhookJob = (base: JobBase, action: WebhookAction): NewJob => ({
     ...common(base),
     url: action.url,
     ...(action.template !== undefined && { template: action.template }),
+  },
+});
+
+export const pluginActionJob = (base: JobBase, action: PluginAction): NewJob => ({
+  id: base.id,
+  kind: "pluginAction",
+  dueAt: base.now,
+  payload: {
+    ...common(base),
+    package: action.package,
+    action: action.action,
+    params: (action.params ?? {}) as JsonObject,
   },
 });

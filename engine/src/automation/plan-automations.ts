@@ -12,7 +12,7 @@ import { ruleData, truthy } from "../records/rule-data.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
 import type { AutomationLogEntry, NewJob } from "../store/work-types.js";
-import { type ActionSource, notifyJob, webhookJob } from "./action-jobs.js";
+import { type ActionSource, notifyJob, pluginActionJob, webhookJob } from "./action-jobs.js";
 import { assignOwner } from "./assign-owner.js";
 import type { CompiledAutomation } from "./compiled-automation.js";
 import { scheduleTimers } from "./schedule-timers.js";
@@ -199,6 +199,7 @@ export const actionJob = (
   };
   if (action.type === "notify") return notifyJob(base, action);
   if (action.type === "webhook") return webhookJob(base, action);
+  if (action.type === "plugin") return pluginActionJob(base, action);
   if (action.type !== "createRecord") throw new Error(`Action ${action.type} runs before the write`);
   const data = ruleData(ctx, record, event.before);
   const values: JsonObject = {};

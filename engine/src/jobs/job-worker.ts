@@ -11,6 +11,7 @@ import type { JobResult } from "./job-result.js";
 import { runCreateRecord } from "./run-create-record.js";
 import { runEmail, type SmtpSettings } from "./run-email.js";
 import { runNotify } from "./run-notify.js";
+import { runPluginAction } from "./run-plugin-action.js";
 import { runTimer } from "./run-timer.js";
 import { runWebhook } from "./run-webhook.js";
 
@@ -46,6 +47,7 @@ const LOG_KIND: Record<string, AutomationLogEntry["kind"]> = {
   email: "email",
   timer: "automation",
   createRecord: "automation",
+  pluginAction: "automation",
 };
 
 const run = (env: JobEnv, job: Job, options: JobWorkerOptions): Promise<JobResult> => {
@@ -61,6 +63,8 @@ const run = (env: JobEnv, job: Job, options: JobWorkerOptions): Promise<JobResul
       return runTimer(env, job);
     case "createRecord":
       return runCreateRecord(env, job);
+    case "pluginAction":
+      return runPluginAction(env, job);
     case "email":
       return runEmail(env, job, options.smtp);
     default:

@@ -1,6 +1,7 @@
 import { formatAutoNumber, type JsonObject } from "@tessera/metadata";
 import { planAutomations } from "../automation/plan-automations.js";
 import { EngineError } from "../errors/engine-error.js";
+import { runAfterSave, runBeforeSave } from "../plugins/run-save-hooks.js";
 import { type AutoNumberAssignment, type StoredRecord, StoreError } from "../store/store-port.js";
 import { applyInput, pointerTo } from "./apply-input.js";
 import { checkReferences } from "./check-references.js";
@@ -9,6 +10,7 @@ import { historyEntries } from "./history-entries.js";
 import { presentRecord } from "./present-records.js";
 import type { RecordContext } from "./record-context.js";
 import { newRecordId } from "./record-id.js";
+import { replaceValues } from "./replace-values.js";
 import { resolveObject } from "./resolve-object.js";
 import { refreshRollups } from "./rollups.js";
 import { validateRecord } from "./validate-record.js";
@@ -70,6 +72,8 @@ export const createRecord = async (
     values[field.name] = formatAutoNumber(field.format, field.startAt ?? 1, now);
   }
   computeFormulas(ctx, object, values, system);
+  if (replaceValues(values, await runBeforeSave(ctx, object, { operation: "create", id: system.id, values })))
+    computeFormulas(ctx, object, values, system);
   const plan = await planAutomations(ctx, { kind: "create", object, values, system });
   // Formulas see what the automations set.
   if (plan.changed) computeFormulas(ctx, object, values, system);
@@ -90,7 +94,9 @@ export const createRecord = async (
     stored = await recomputeAfterNumbering(ctx, object.name, stored);
   await refreshRollups(ctx, object, [stored]);
   // The stored record is final: rollups change parents, never the record just written.
-  return presentRecord(ctx, object, stored);
+  const presented = await presentRecord(ctx, object, stored);
+  await runAfterSave(ctx, object, { object: object.name, operation: "create", record: presented });
+  return presented;
 };
 
 const recomputeAfterNumbering = async (

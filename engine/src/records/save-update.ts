@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from "@tessera/metadata";
 import { planAutomations } from "../automation/plan-automations.js";
+import { hasSaveHooks, runAfterSave, runBeforeSave } from "../plugins/run-save-hooks.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import { endCredentialsOf } from "../security/end-credentials.js";
 import type { StoredRecord } from "../store/store-port.js";
@@ -9,7 +10,9 @@ import { checkReferences } from "./check-references.js";
 import { computeFormulas } from "./compute-fields.js";
 import { uniqueViolationToProblem } from "./create-record.js";
 import { historyEntries } from "./history-entries.js";
+import { presentRecord } from "./present-records.js";
 import type { RecordContext } from "./record-context.js";
+import { replaceValues } from "./replace-values.js";
 import { refreshRollups, systemOf } from "./rollups.js";
 import { validateRecord } from "./validate-record.js";
 import { writeAutomationLog } from "./write-automation-log.js";
@@ -64,6 +67,8 @@ export const saveUpdate = async (
   };
   const previous = { ...systemOf(current), ...before };
   computeFormulas(ctx, object, values, system);
+  const hooked = await runBeforeSave(ctx, object, { operation: "update", id: current.id, values, previous });
+  if (replaceValues(values, hooked)) computeFormulas(ctx, object, values, system);
   const plan = await planAutomations(ctx, { kind: "update", object, before: previous, values, system });
   // Formulas see what the automations set.
   if (plan.changed) computeFormulas(ctx, object, values, system);
@@ -109,5 +114,9 @@ export const saveUpdate = async (
     await ctx.events?.userDeactivated?.(current.id);
   }
   await refreshRollups(ctx, object, [before, values]);
+  if (hasSaveHooks(ctx, object.name)) {
+    const record = await presentRecord(ctx, object, next);
+    await runAfterSave(ctx, object, { object: object.name, operation: "update", record, previous });
+  }
   return next;
 };

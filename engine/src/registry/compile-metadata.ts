@@ -10,6 +10,7 @@ import {
   type ListView,
   type MetadataDocument,
   type ObjectDefinition,
+  valueKindOf,
 } from "@tessera/metadata";
 import { compileApprovalProcesses, compileAutomations } from "../automation/compiled-automation.js";
 import { compileTemplateDocuments } from "../templates/compile-template-documents.js";
@@ -85,7 +86,12 @@ const compileObject = (
     incoming,
     dependentRollups,
     searchFields: object.fields
-      .filter((f) => SEARCHABLE.has(f.type) || (f.type === "formula" && f.returnType === "text"))
+      .filter(
+        (f) =>
+          SEARCHABLE.has(f.type) ||
+          (f.type === "formula" && f.returnType === "text") ||
+          (f.type === "custom" && valueKindOf(f) === "string"),
+      )
       .map((f) => f.name),
     filterField: filterFieldsOf(object),
     recordName: object.recordName,

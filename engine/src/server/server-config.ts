@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { DestinationStream } from "pino";
 import type { SmtpSettings } from "../jobs/run-email.js";
 import type { LoginThrottleOptions } from "../security/login-throttle.js";
@@ -19,7 +20,12 @@ export interface ServerConfig {
   jobs?: { pollMs?: number; retryBaseMs?: number; webhookTimeoutMs?: number };
   /** SMTP delivery of the e-mail outbox (TESSERA_SMTP_*); absent: e-mails are held in the outbox. */
   smtp?: SmtpSettings;
+  /** The plugins folder (TESSERA_PLUGINS_DIR; default: `plugins/` of this checkout). */
+  pluginsDir?: string;
 }
+
+/** `plugins/` of this checkout (from engine/src/server or engine/dist/server alike). */
+export const DEFAULT_PLUGINS_DIR = fileURLToPath(new URL("../../../plugins", import.meta.url));
 
 const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
   const raw = env[name];
@@ -70,5 +76,6 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
       retryBaseMs: positiveInt(env, "TESSERA_JOB_RETRY_BASE_MS", 5000),
     },
     ...(smtpFromEnv(env) !== undefined && { smtp: smtpFromEnv(env) }),
+    pluginsDir: resolve(env.TESSERA_PLUGINS_DIR ?? DEFAULT_PLUGINS_DIR),
   };
 };

@@ -23,6 +23,7 @@ import {
   UserReferenceSchema,
 } from "./common.js";
 import { isDateField, isReadableField, needsValueOnCreate } from "./object-fields.js";
+import { PACKAGE_NAME_PATTERN } from "./package.js";
 
 const TimeUnitSchema = Type.Union([Type.Literal("minutes"), Type.Literal("hours"), Type.Literal("days")]);
 
@@ -104,12 +105,28 @@ export const AssignOwnerActionSchema = Type.Union([
 ]);
 export type AssignOwnerAction = Static<typeof AssignOwnerActionSchema>;
 
+/**
+ * An action a plugin registered (`api.action(name, ...)`), run after the write with the run-as
+ * user's permissions; `params` are the plugin's, checked against its schema when it runs.
+ */
+export const PluginActionSchema = Type.Object(
+  {
+    type: Type.Literal("plugin"),
+    package: Type.String({ pattern: PACKAGE_NAME_PATTERN }),
+    action: NameSchema,
+    params: Type.Optional(keyedRecord(NAME_PATTERN, Type.Unknown(), 100)),
+  },
+  { additionalProperties: false },
+);
+export type PluginAction = Static<typeof PluginActionSchema>;
+
 export const AutomationActionSchema = Type.Union([
   FieldUpdateActionSchema,
   CreateRecordActionSchema,
   AssignOwnerActionSchema,
   NotifyActionSchema,
   WebhookActionSchema,
+  PluginActionSchema,
 ]);
 export type AutomationAction = Static<typeof AutomationActionSchema>;
 
@@ -233,6 +250,14 @@ export const checkAutomation: SemanticCheck<Automation> = (doc, ctx) => {
         break;
       case "webhook":
         checkWebhook(action, ["actions", a], scope);
+        break;
+      case "plugin":
+        if (ctx.find("package", action.package) === undefined)
+          report(
+            ["actions", a, "package"],
+            "automation.unknownPackage",
+            `No package "${action.package}" is installed to run "${action.action}".`,
+          );
         break;
       case "assignOwner":
         break;

@@ -34,6 +34,7 @@ export type {
   AutomationAction,
   CreateRecordAction,
   Duration,
+  PluginAction,
   Trigger,
 } from "./automation.js";
 export { AutomationSchema, checkAutomation, expressionsOfAutomation } from "./automation.js";

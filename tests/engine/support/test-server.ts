@@ -23,7 +23,9 @@ export interface TestServer {
 export const startTestServer = async (
   options: {
     dataDir?: string;
-    config?: Partial<Pick<ServerConfig, "loginThrottle" | "logDestination" | "logLevel" | "jobs" | "smtp">>;
+    config?: Partial<
+      Pick<ServerConfig, "loginThrottle" | "logDestination" | "logLevel" | "jobs" | "smtp" | "pluginsDir">
+    >;
   } = {},
 ): Promise<TestServer> => {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "tessera-test-")));
