@@ -2,6 +2,10 @@
 export { main } from "./cli/main.js";
 export { EngineError, type ProblemDetail } from "./errors/engine-error.js";
 export { createApp } from "./http/create-app.js";
+export { exportPackage, writePackage } from "./packages/export-package.js";
+export { type InstallResult, installPackage } from "./packages/install-package.js";
+export { readPackage } from "./packages/read-package.js";
+export type * from "./plugins/plugin-api.js";
 export { putDraftDocument } from "./registry/draft-documents.js";
 export { MetadataCache } from "./registry/metadata-cache.js";
 export { publishDraft } from "./registry/publish-draft.js";

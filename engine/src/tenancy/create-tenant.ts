@@ -1,19 +1,25 @@
 import { randomBytes } from "node:crypto";
 import { type JsonObject, standardObjects, standardProfiles } from "@tessera/metadata";
+import { installPackage } from "../packages/install-package.js";
 import { createRecord } from "../records/create-record.js";
 import { newRecordId } from "../records/record-id.js";
 import type { MetadataCache } from "../registry/metadata-cache.js";
 import { publishDraft } from "../registry/publish-draft.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../security/password.js";
 import type { Store } from "../store/store-port.js";
-import { DEMO_DOCUMENTS } from "./demo-documents.js";
-import { createSampleData } from "./sample-data.js";
+import { readTemplate } from "./read-template.js";
 import { systemContext } from "./system-context.js";
+
+/** The template name meaning "the standard objects only". */
+export const STANDARD_TEMPLATE = "standard";
 
 export interface CreateTenantOptions {
   adminPassword?: string;
+  /** Load the template's sample data. */
   sampleData?: boolean;
   adminEmail?: string;
+  /** A package of the plugins folder installed after the standard objects (e.g. `sales`). */
+  template?: string;
 }
 
 export interface CreatedTenant {
@@ -25,7 +31,8 @@ export interface CreatedTenant {
 
 /**
  * Creates a tenant: its storage, the standard CRM objects published as version 1, the `admin` user
- * with a password (given, or generated and returned once), and optionally sample data.
+ * with a password (given, or generated and returned once), then optionally a template package
+ * (published as version 2) with its sample data.
  */
 export const createTenant = async (
   store: Store,
@@ -36,12 +43,15 @@ export const createTenant = async (
   if (options.adminPassword !== undefined && options.adminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`The admin password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
+  const template =
+    options.template === undefined || options.template === STANDARD_TEMPLATE
+      ? undefined
+      : await readTemplate(options.template);
   await store.createTenant(tenant);
   const tenantStore = await store.tenant(tenant);
   const adminId = newRecordId();
   const now = new Date().toISOString();
-  const demo = options.sampleData === true ? DEMO_DOCUMENTS : [];
-  for (const doc of [...standardObjects, ...standardProfiles, ...demo]) {
+  for (const doc of [...standardObjects, ...standardProfiles]) {
     await tenantStore.putDraft({
       kind: doc.kind,
       name: doc.name,
@@ -68,7 +78,11 @@ export const createTenant = async (
   );
   const password = options.adminPassword ?? randomBytes(12).toString("base64url");
   await tenantStore.setPasswordHash(String(admin.id), await hashPassword(password));
-  if (options.sampleData === true) await createSampleData(ctx);
+  if (template !== undefined)
+    await installPackage(tenantStore, cache, template, {
+      actor: adminId,
+      ...(options.sampleData === true && { sampleData: true }),
+    });
   return {
     tenant,
     adminUsername: "admin",

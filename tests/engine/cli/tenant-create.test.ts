@@ -42,7 +42,7 @@ beforeAll(async () => {
   // Tenants in one data directory are separate files, so independent commands run side by side.
   const [acme, sampled, generated] = await Promise.all([
     runCli(["tenant", "create", "acme", "--admin-password", PASSWORD], dataDir),
-    runCli(["tenant", "create", "sampled", "--sample-data", "--admin-password", PASSWORD], dataDir),
+    runCli(["tenant", "create", "sampled", "--template", "sales", "--admin-password", PASSWORD], dataDir),
     runCli(["tenant", "create", "generated"], dataDir),
   ]);
   Object.assign(results, { acme, sampled, generated });
@@ -78,13 +78,29 @@ describe("tessera tenant create", { timeout: 30_000 }, () => {
     expect((await signIn("acme", "another-password")).status).toBe(401);
   });
 
-  it("creates sample accounts, contacts and opportunities with --sample-data", async () => {
+  it("creates a tenant from a template with its sample accounts, contacts and opportunities", async () => {
     expect(results.sampled?.code).toBe(0);
+    expect(results.sampled?.stdout).toContain('Created tenant "sampled" with the "sales" template');
     const { client } = await signIn("sampled", PASSWORD);
     for (const object of ["account", "contact", "opportunity"]) {
       const list = await client.get<List>(`/api/v1/records/${object}?count=true`);
       expect(list.body.total, object).toBeGreaterThan(0);
     }
+  });
+
+  it("refuses an unknown template and sample data without one, creating nothing", async () => {
+    const before = await treeOf(base);
+    const [unknown, bare] = await Promise.all([
+      runCli(["tenant", "create", "nope", "--template", "bakery", "--admin-password", PASSWORD], dataDir),
+      runCli(["tenant", "create", "bare", "--sample-data", "--admin-password", PASSWORD], dataDir),
+    ]);
+    expect(unknown).toMatchObject({ code: 2, stdout: "" });
+    expect(unknown.stderr.trim()).toMatch(
+      /^tessera tenant create: unknown template "bakery"; available: standard, .*sales/,
+    );
+    expect(bare).toMatchObject({ code: 2, stdout: "" });
+    expect(bare.stderr).toContain("sample data comes with a template");
+    expect(await treeOf(base)).toEqual(before);
   });
 
   it("prints a generated password once when none is given, and that password works", async () => {

@@ -1,5 +1,6 @@
 import { isMetadataKind, isPlainObject, type MetadataIssue, validateDocumentSet } from "@tessera/metadata";
 import { type DocumentSource, readMetadataFiles } from "../metadata-files.js";
+import { packageSources } from "../package-sources.js";
 
 export interface CommandOutput {
   out: (line: string) => void;
@@ -41,13 +42,15 @@ const problemLine = (file: string, pointer: string, message: string, code: strin
   `${file}: ${pointer === "" ? "/" : pointer}: ${message} [${code}]`;
 
 /**
- * `tessera metadata validate <file-or-dir>`: validates every document found as one set.
+ * `tessera metadata validate <file-or-dir>`: validates every document found as one set; a package
+ * folder (with manifest.json) is validated as installed on a fresh tenant, with its dependencies.
  * Prints one line per problem, `file: /json/pointer: message [code]`; returns the exit code.
  */
 export const metadataValidate = async (path: string, cwd: string, io: CommandOutput): Promise<number> => {
-  const { sources, problems } = await readMetadataFiles(path, cwd);
+  const pkg = await packageSources(path, cwd);
+  const { sources, problems } = pkg ?? (await readMetadataFiles(path, cwd));
   for (const problem of problems) io.err(problemLine(problem.file, "", problem.message, problem.code));
-  const { issues } = validateDocumentSet(sources.map((s) => s.value));
+  const { issues } = validateDocumentSet([...sources.map((s) => s.value), ...(pkg?.context ?? [])]);
   const locate = sourceLocator(sources);
   for (const issue of issues) {
     const source = locate(issue);

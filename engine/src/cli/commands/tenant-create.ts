@@ -1,3 +1,5 @@
+import { setActivePlugins } from "../../plugins/active-plugins.js";
+import { loadPlugins } from "../../plugins/load-plugins.js";
 import { MetadataCache } from "../../registry/metadata-cache.js";
 import { MIN_PASSWORD_LENGTH } from "../../security/password.js";
 import { configFromEnv } from "../../server/server-config.js";
@@ -7,10 +9,10 @@ import { isTenantName } from "../../store/tenant-name.js";
 import { createTenant } from "../../tenancy/create-tenant.js";
 import type { CommandOutput } from "./metadata-validate.js";
 
-/** `tessera tenant create <name> [--admin-password <pw>] [--sample-data]`. */
+/** `tessera tenant create <name> [--template <package>] [--admin-password <pw>] [--sample-data]`. */
 export const tenantCreate = async (
   name: string,
-  options: { adminPassword?: string; sampleData: boolean },
+  options: { adminPassword?: string; sampleData: boolean; template?: string },
   io: CommandOutput,
 ): Promise<number> => {
   if (!isTenantName(name)) {
@@ -24,10 +26,19 @@ export const tenantCreate = async (
     io.err(`tessera tenant create: the admin password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 2;
   }
-  const store = await openStore(configFromEnv());
+  const config = configFromEnv();
+  const plugins = await loadPlugins(config.pluginsDir);
+  setActivePlugins(plugins);
+  if (options.template !== undefined && !plugins.plugins.has(options.template)) {
+    const available = ["standard", ...plugins.plugins.keys()].join(", ");
+    io.err(`tessera tenant create: unknown template "${options.template}"; available: ${available}.`);
+    return 2;
+  }
+  const store = await openStore(config);
   try {
     const created = await createTenant(store, new MetadataCache(), name, options);
-    io.out(`Created tenant "${name}". Sign in as "admin".`);
+    const what = options.template === undefined ? "" : ` with the "${options.template}" template`;
+    io.out(`Created tenant "${name}"${what}. Sign in as "admin".`);
     if (created.generatedPassword !== undefined)
       io.out(`Password (shown once): ${created.generatedPassword}`);
     return 0;
