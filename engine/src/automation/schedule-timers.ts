@@ -49,7 +49,7 @@ export interface TimerChanges {
 /**
  * The timers a write sets: on create every timed automation of the object is scheduled; on update
  * only those whose date field changed are moved (or cancelled when it was cleared). A time in the
- * past is due at once.
+ * past is due at once, and counts towards the automation depth limit.
  */
 export const scheduleTimers = (
   automations: readonly CompiledAutomation[],
@@ -57,6 +57,7 @@ export const scheduleTimers = (
   before: JsonObject | undefined,
   depth: number,
   newId: () => string,
+  now: Date,
 ): TimerChanges => {
   const changes: TimerChanges = { jobs: [], cancel: [] };
   for (const automation of automations) {
@@ -83,7 +84,9 @@ export const scheduleTimers = (
         automation: automation.definition.name,
         object: automation.definition.object,
         recordId: record.id,
-        depth,
+        // A timer that waits starts a fresh chain: only timers due at once can loop, so a
+        // schedule that moves its own date (preventive maintenance) recurs for ever.
+        depth: new Date(due).getTime() > now.getTime() ? 0 : depth,
       },
     });
   }
