@@ -31,7 +31,7 @@ export const ButtonProperties = ({ button, index, object, title, issues, onChang
           value={button.label}
           label={t("buttons.label")}
           onChange={(label) => {
-            if (button.action === "custom") onChange({ ...button, label });
+            if (button.action === "custom" || button.action === "plugin") onChange({ ...button, label });
             else {
               const { label: _old, ...rest } = button;
               onChange(label.en.trim() === "" && label["zh-CN"] === undefined ? rest : { ...rest, label });

@@ -3,7 +3,9 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { EngineError } from "../errors/engine-error.js";
+import { activePlugins } from "../plugins/active-plugins.js";
 import { createLoginThrottle, type LoginThrottleOptions } from "../security/login-throttle.js";
+import { pluginAssets } from "./plugin-assets.js";
 import { problemHandler, sendProblem } from "./problem-response.js";
 import type { EngineDeps } from "./request-context.js";
 import { apiKeyRoutes } from "./routes/api-key-routes.js";
@@ -12,6 +14,8 @@ import { authRoutes } from "./routes/auth-routes.js";
 import { automationRoutes } from "./routes/automation-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
+import { packageRoutes } from "./routes/package-routes.js";
+import { pluginRoutes } from "./routes/plugin-routes.js";
 import { recordRoutes } from "./routes/record-routes.js";
 import { uiRoutes } from "./routes/ui-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
@@ -134,8 +138,12 @@ export const createApp = (deps: AppOptions): Express => {
   app.use("/api/v1/automation", automationRoutes(deps));
   app.use("/api/v1", workflowRoutes(deps));
   app.use("/api/v1/ui", uiRoutes(deps));
+  app.use("/api/v1/plugins", pluginRoutes(deps));
+  app.use("/api/v1/packages", packageRoutes(deps));
   app.use("/api/v1", openApiRoutes(deps));
   app.use("/api", (_req, res) => sendProblem(res, new EngineError(404, "notFound", "No such API route")));
+  // Read per request: the registry is set at start-up, possibly after the app was made.
+  app.use("/plugins", pluginAssets({ dirOf: (name) => activePlugins().dirOf(name) }));
   serveApps(app, deps.runtimeDir, deps.designerDir);
   // Last: every unmatched path answers problem+json too, never express's HTML page.
   app.use((_req, res) => sendProblem(res, new EngineError(404, "notFound", "Not found")));

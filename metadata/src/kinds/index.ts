@@ -40,8 +40,21 @@ export type {
 export { AutomationSchema, checkAutomation, expressionsOfAutomation } from "./automation.js";
 export type { ExpressionMode, ExpressionSite } from "./common.js";
 export { expressionOfValue, FORBIDDEN_KEYS } from "./common.js";
-export type { Layout, LayoutButton, LayoutItem, LayoutSection, RelatedList } from "./layout.js";
-export { checkLayout, expressionsOfLayout, LayoutSchema } from "./layout.js";
+export type {
+  Layout,
+  LayoutButton,
+  LayoutItem,
+  LayoutSection,
+  PluginButton,
+  RelatedList,
+} from "./layout.js";
+export {
+  checkLayout,
+  expressionsOfLayout,
+  LayoutSchema,
+  parseWidgetReference,
+  WIDGET_REFERENCE_PATTERN,
+} from "./layout.js";
 export type { ListView, ListViewScope } from "./list-view.js";
 export { checkListView, expressionsOfListView, LIST_VIEW_SCOPES, ListViewSchema } from "./list-view.js";
 export type { PackageManifest, Widget } from "./package.js";

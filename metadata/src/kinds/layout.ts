@@ -1,11 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { ExpressionSchema } from "../fields/field-base.js";
+import { ExpressionSchema, NAME_PATTERN } from "../fields/field-base.js";
 import { LocalizedTextSchema } from "../i18n/localized-text.js";
 import { pointer } from "../issues/metadata-issue.js";
 import type { CheckContext, SemanticCheck } from "../validate/check-context.js";
 import { type ExpressionSite, issueCollector, NameSchema, type Report, SortOrderSchema } from "./common.js";
 import type { ObjectDefinition } from "./object.js";
 import { isReadableField, isRelationshipTo, isWritableField, needsValueOnCreate } from "./object-fields.js";
+import { PACKAGE_NAME_PATTERN } from "./package.js";
 
 export const LayoutItemSchema = Type.Object(
   {
@@ -21,18 +22,45 @@ export const LayoutItemSchema = Type.Object(
 );
 export type LayoutItem = Static<typeof LayoutItemSchema>;
 
+/**
+ * A section of fields in columns, or (`type: "panel"`) a section a package's panel widget draws
+ * instead of fields. One shape for both, so a panel keeps `columns` and an always empty `items`
+ * and everything that walks a layout's placed fields (the form compiler, the designer) sees an
+ * empty section and needs no case of its own.
+ */
 export const LayoutSectionSchema = Type.Object(
   {
     /** Stable across renames and template upgrades: merges follow it, not the label. */
     id: Type.String({ pattern: "^[A-Za-z0-9_.:-]{1,120}$" }),
+    /** `fields` when absent. */
+    type: Type.Optional(Type.Union([Type.Literal("fields"), Type.Literal("panel")])),
     label: LocalizedTextSchema,
+    /** Not used by a panel, which takes the section's whole width. */
     columns: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]),
     collapsed: Type.Optional(Type.Boolean()),
+    /** Always empty in a panel. */
     items: Type.Array(LayoutItemSchema, { maxItems: 200 }),
+    /** A panel's widget, `<package>.<widget>`: a widget of kind `panel` of that package's manifest. */
+    widget: Type.Optional(Type.String({ minLength: 1, maxLength: 130 })),
   },
   { additionalProperties: false },
 );
 export type LayoutSection = Static<typeof LayoutSectionSchema>;
+
+/**
+ * How layouts name a package's widget: `<package>.<widget>` (a package name, a dot, the widget's
+ * name), e.g. `sales.leadScore`. Plugin field types name their input the same way in their
+ * uiSchema's `ui:widget`.
+ */
+export const WIDGET_REFERENCE_PATTERN = `${PACKAGE_NAME_PATTERN.slice(0, -1)}\\.${NAME_PATTERN.slice(1)}`;
+const WIDGET_REFERENCE = new RegExp(WIDGET_REFERENCE_PATTERN);
+
+/** The package and widget a reference names; undefined when it is not `<package>.<widget>`. */
+export const parseWidgetReference = (reference: string): { package: string; widget: string } | undefined => {
+  if (!WIDGET_REFERENCE.test(reference)) return undefined;
+  const dot = reference.indexOf(".");
+  return { package: reference.slice(0, dot), widget: reference.slice(dot + 1) };
+};
 
 export const RelatedListSchema = Type.Object(
   {
@@ -75,7 +103,27 @@ const CustomButtonSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const LayoutButtonSchema = Type.Union([StandardButtonSchema, CustomButtonSchema]);
+/**
+ * A route of a package's server entry, run from the record page: a POST to
+ * `/api/v1/plugins/<package><path>` with `{id}` replaced by the record's id.
+ */
+const PluginButtonSchema = Type.Object(
+  {
+    name: NameSchema,
+    label: LocalizedTextSchema,
+    action: Type.Literal("plugin"),
+    package: Type.String({ pattern: PACKAGE_NAME_PATTERN }),
+    /** The route's path below the package, e.g. `/leads/{id}/convert`. */
+    path: Type.String({ minLength: 2, maxLength: 300 }),
+    /** A question the user answers before the request is sent. */
+    confirm: Type.Optional(LocalizedTextSchema),
+    visibleWhen: Type.Optional(ExpressionSchema),
+  },
+  { additionalProperties: false },
+);
+export type PluginButton = Static<typeof PluginButtonSchema>;
+
+export const LayoutButtonSchema = Type.Union([StandardButtonSchema, CustomButtonSchema, PluginButtonSchema]);
 export type LayoutButton = Static<typeof LayoutButtonSchema>;
 
 export const LayoutSchema = Type.Object(
@@ -150,7 +198,57 @@ const checkItem = (
   }
 };
 
-const checkSections = (doc: Layout, object: ObjectDefinition, report: Report): void => {
+/**
+ * A panel's widget must be written `<package>.<widget>`. Whether the package provides it can only
+ * be told when its manifest is in the set (a tenant's metadata holds the manifest of every
+ * installed package; a bundle validated alone may not): then it must declare a panel widget of
+ * that name. Without the package the runtime shows the section as unavailable.
+ */
+const checkPanel = (
+  section: LayoutSection,
+  at: ReadonlyArray<string | number>,
+  ctx: CheckContext,
+  report: Report,
+) => {
+  if (section.items.length > 0) {
+    report(
+      [...at, "items"],
+      "layout.panelWithFields",
+      "A panel section shows its widget, not fields: move the fields to another section.",
+    );
+  }
+  if (section.widget === undefined) {
+    report([...at, "widget"], "layout.panelWithoutWidget", 'A panel section needs a "widget" to show.');
+    return;
+  }
+  const reference = parseWidgetReference(section.widget);
+  if (reference === undefined) {
+    report(
+      [...at, "widget"],
+      "layout.invalidWidget",
+      `"${section.widget}" does not name a widget: write <package>.<widget>, e.g. "sales.leadScore".`,
+    );
+    return;
+  }
+  const manifest = ctx.find("package", reference.package);
+  if (manifest === undefined) return;
+  const declared = manifest.widgets?.find((w) => w.name === reference.widget);
+  if (declared === undefined) {
+    report(
+      [...at, "widget"],
+      "layout.unknownWidget",
+      `Package "${reference.package}" has no widget "${reference.widget}".`,
+    );
+  } else if (declared.kind !== "panel") {
+    report(
+      [...at, "widget"],
+      "layout.notPanelWidget",
+      `Widget "${section.widget}" shows a field value; a section needs a panel widget.`,
+    );
+  }
+};
+
+const checkSections = (doc: Layout, object: ObjectDefinition, ctx: CheckContext, report: Report): void => {
   const placed = new Set<string>();
   const sectionIds = new Set<string>();
   doc.sections.forEach((section, s) => {
@@ -158,6 +256,17 @@ const checkSections = (doc: Layout, object: ObjectDefinition, report: Report): v
       report(["sections", s, "id"], "layout.duplicateSection", `Section id "${section.id}" is used twice.`);
     }
     sectionIds.add(section.id);
+    if (section.type === "panel") {
+      checkPanel(section, ["sections", s], ctx, report);
+      return;
+    }
+    if (section.widget !== undefined) {
+      report(
+        ["sections", s, "widget"],
+        "layout.widgetOutsidePanel",
+        'Only a section of type "panel" shows a widget.',
+      );
+    }
     section.items.forEach((item, i) => {
       checkItem(item, ["sections", s, "items", i], section.columns, object, placed, report);
     });
@@ -214,6 +323,9 @@ const checkRelatedLists = (doc: Layout, report: Report, objects: ReadonlyMap<str
   });
 };
 
+/** `/leads/{id}/convert`: plain segments or the record id's placeholder; nothing that climbs out. */
+const PLUGIN_PATH = /^(\/([A-Za-z0-9_-]{1,100}|\{id\}))+$/;
+
 const checkButtons = (doc: Layout, ctx: CheckContext, report: Report): void => {
   const names = new Set<string>();
   doc.buttons?.forEach((button, b) => {
@@ -221,6 +333,13 @@ const checkButtons = (doc: Layout, ctx: CheckContext, report: Report): void => {
       report(["buttons", b, "name"], "layout.duplicateButton", `Button "${button.name}" is defined twice.`);
     }
     names.add(button.name);
+    if (button.action === "plugin" && !PLUGIN_PATH.test(button.path)) {
+      report(
+        ["buttons", b, "path"],
+        "layout.invalidPluginPath",
+        `"${button.path}" is not a route path: write segments of letters, digits, "-" and "_", or {id}, each after a "/", e.g. "/leads/{id}/convert".`,
+      );
+    }
     if (
       button.action === "submitForApproval" &&
       !ctx.byKind("approvalProcess").some((process) => process.object === doc.object)
@@ -245,7 +364,7 @@ export const checkLayout: SemanticCheck<Layout> = (doc, ctx) => {
   if (object === undefined) {
     report(["object"], "layout.unknownObject", `Object "${doc.object}" does not exist.`);
   } else {
-    checkSections(doc, object, report);
+    checkSections(doc, object, ctx, report);
   }
   checkRelatedLists(doc, report, ctx.objects);
   checkButtons(doc, ctx, report);

@@ -1,5 +1,6 @@
 import type {
   AppDefinition,
+  CustomFieldTypeDefinition,
   Layout,
   ListView,
   Locale,
@@ -22,6 +23,15 @@ export interface ObjectSummary {
   permissions: ObjectPermissions;
 }
 
+/** A UI widget of a package installed in the tenant; layouts and field types name it `<package>.<name>`. */
+export interface PluginWidgetInfo {
+  package: string;
+  name: string;
+  kind: "field" | "panel";
+  /** The widget's ES module (same origin): `export const widget = ({ React }) => Component`. */
+  url: string;
+}
+
 /** GET /api/v1/ui/bootstrap */
 export interface Bootstrap {
   tenant: string;
@@ -38,6 +48,10 @@ export interface Bootstrap {
   apps: AppDefinition[];
   objects: ObjectSummary[];
   listViews: Array<{ name: string; object: string; label: LocalizedText }>;
+  /** Widgets of the tenant's installed packages. */
+  widgets?: PluginWidgetInfo[];
+  /** Field types the server's plugins register (`{"type": "custom", "customType": name}` fields). */
+  customFieldTypes?: CustomFieldTypeDefinition[];
 }
 
 export interface RelatedListInfo {

@@ -10,6 +10,7 @@ import type { CompiledForm } from "@tessera/metadata";
 import { Button, Space } from "antd";
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLocale } from "../i18n/locale-context.js";
+import { pluginFieldWidgets } from "../plugins/plugin-field-widget.js";
 import { FieldTemplate } from "./field-template.js";
 import { FileSummaryField } from "./file-summary-field.js";
 import { compileConditions, type FieldStates, sameFieldStates } from "./form-conditions.js";
@@ -100,6 +101,8 @@ export const RecordForm = (props: RecordFormProps) => {
   const [attempted, setAttempted] = useState(false);
   const states = useFieldStates(compiled, { ...ruleContext, ...values });
   const view = useMemo(() => formView(compiled, editable, states), [compiled, editable, states]);
+  // Package widgets are registered under the names the uiSchema gives them (`<package>.<widget>`).
+  const widgets = useMemo(() => ({ ...WIDGETS, ...pluginFieldWidgets(compiled.uiSchema) }), [compiled]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the locale only
   const validator = useMemo(
     () => createFormValidator<FormValues, RecordFormContext>(describeProblemWith(t)),
@@ -129,7 +132,7 @@ export const RecordForm = (props: RecordFormProps) => {
         formData={values}
         formContext={formContext}
         validator={validator}
-        widgets={WIDGETS}
+        widgets={widgets}
         fields={FIELDS}
         templates={TEMPLATES}
         translateString={translateString}

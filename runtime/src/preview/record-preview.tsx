@@ -168,7 +168,7 @@ const PreviewRead = ({
     <div className="record-preview-read">
       <div className="record-preview-heading">
         <Typography.Title level={3}>{typeof name === "string" ? name : ""}</Typography.Title>
-        <RecordButtons actions={actions} busy={false} onRun={NO_SUBMIT} />
+        <RecordButtons actions={actions} running={undefined} onRun={NO_SUBMIT} />
       </div>
       <RecordSections sections={sections} record={values} userNames={userNames} />
       <PreviewRelatedLists layout={layout} parent={object.name} objects={relatedObjects} />

@@ -22,6 +22,8 @@ export interface ReadSection {
   collapsed: boolean;
   /** Fields per column, top to bottom. */
   fieldColumns: PlacedField[][];
+  /** A panel section's package widget (`<package>.<widget>`); it has no fields. */
+  widget?: string;
 }
 
 /** System fields a layout may place, with the type they are shown as. */
@@ -54,7 +56,8 @@ export const pageLayout = (layouts: readonly Layout[]): Layout | undefined =>
 
 /**
  * The sections of the record page. With a layout: its sections and columns (an item without a
- * column takes `index % columns`, as in the edit form), fields the user may not read left out.
+ * column takes `index % columns`, as in the edit form), fields the user may not read left out,
+ * and its panel sections with their widget.
  * Without one: one two-column section with every readable field in definition order.
  */
 export const readSections = (layout: Layout | undefined, object: ObjectDefinition): ReadSection[] => {
@@ -66,6 +69,16 @@ export const readSections = (layout: Layout | undefined, object: ObjectDefinitio
     return [{ id: "details", label: undefined, columns: 2, collapsed: false, fieldColumns }];
   }
   return layout.sections.map((section) => {
+    if (section.type === "panel") {
+      return {
+        id: section.id,
+        label: section.label,
+        columns: 1,
+        collapsed: section.collapsed === true,
+        fieldColumns: [],
+        widget: section.widget ?? "",
+      };
+    }
     const fieldColumns: PlacedField[][] = Array.from({ length: section.columns }, () => []);
     const seen = new Set<string>();
     section.items.forEach((item, index) => {

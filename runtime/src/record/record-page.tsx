@@ -8,6 +8,9 @@ import { LoadError, Loading } from "../common/page-state.js";
 import { useObjectUi } from "../data/object-ui.js";
 import { useAsync } from "../data/use-async.js";
 import { useLocale } from "../i18n/locale-context.js";
+import { runPluginAction } from "../plugins/plugin-action.js";
+import { PluginPanel } from "../plugins/plugin-panel.js";
+import { usePluginText } from "../plugins/plugin-texts.js";
 import { useBootstrap } from "../session/session-context.js";
 import { ApprovalCommandModal } from "./approval-command-modal.js";
 import { ApprovalPanel } from "./approval-panel.js";
@@ -16,7 +19,7 @@ import { type ApprovalView, lockedFor } from "./approval-view.js";
 import { PrintMenu } from "./print-menu.js";
 import { problemText } from "./problem-text.js";
 import { pageLayout, readSections } from "./read-sections.js";
-import { type RecordActionKind, recordActions } from "./record-actions.js";
+import { type RecordAction, recordActions } from "./record-actions.js";
 import { deleteRecord, loadApproval, loadRecord, runApprovalCommand } from "./record-api.js";
 import { RecordButtons } from "./record-buttons.js";
 import { RecordHistory } from "./record-history.js";
@@ -49,7 +52,9 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
   const navigate = useNavigate();
   const bootstrap = useBootstrap();
   const [submitting, setSubmitting] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const p = usePluginText();
+  /** The name of the action whose request is running (a delete, a plugin button). */
+  const [running, setRunning] = useState<string>();
   const [actionError, setActionError] = useState<string>();
   const object: ObjectDefinition = ui.object;
   const layout = pageLayout(ui.layouts);
@@ -71,19 +76,37 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
   const title = templated ?? (typeof name === "string" && name !== "" ? name : t("record.untitled"));
   const listLabel = label(object.pluralLabel ?? object.label, object.name);
 
-  const runAction = async (action: RecordActionKind) => {
+  const runPlugin = async (action: RecordAction, plugin: NonNullable<RecordAction["plugin"]>) => {
+    setRunning(action.name);
+    try {
+      const target = await runPluginAction(plugin.package, plugin.path, id);
+      if (target === undefined) {
+        void message.success(p("plugin.actionDone"));
+        reload();
+      } else navigate(`/o/${encodeURIComponent(target.object)}/${encodeURIComponent(target.id)}`);
+    } catch (failure) {
+      setActionError(problemText(failure, p("plugin.actionFailed")));
+    } finally {
+      setRunning(undefined);
+    }
+  };
+
+  const runAction = async (action: RecordAction) => {
     setActionError(undefined);
-    if (action === "edit") navigate(`/o/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/edit`);
-    else if (action === "submitForApproval") setSubmitting(true);
-    else {
-      setDeleting(true);
+    if (action.action === "edit")
+      navigate(`/o/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/edit`);
+    else if (action.action === "submitForApproval") setSubmitting(true);
+    else if (action.action === "plugin") {
+      if (action.plugin !== undefined) await runPlugin(action, action.plugin);
+    } else {
+      setRunning(action.name);
       try {
         await deleteRecord(objectName, id, record.version);
         void message.success(t("record.deleted"));
         navigate(`/o/${encodeURIComponent(objectName)}`);
       } catch (failure) {
         setActionError(problemText(failure, t("record.actionFailed")));
-        setDeleting(false);
+        setRunning(undefined);
       }
     }
   };
@@ -92,7 +115,16 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
     {
       key: "details",
       label: t("record.details"),
-      children: <RecordSections sections={sections} record={record} userNames={userNames} />,
+      children: (
+        <RecordSections
+          sections={sections}
+          record={record}
+          userNames={userNames}
+          renderPanel={(widget) => (
+            <PluginPanel widget={widget} record={record} object={object} refresh={reload} />
+          )}
+        />
+      ),
     },
     ...(ui.relatedLists.length === 0
       ? []
@@ -151,7 +183,7 @@ const LoadedRecord = ({ objectName, id, ui, record, approval, approvalFailed, re
         </div>
         <div style={{ display: "flex", gap: 8 }}>
           <PrintMenu object={objectName} id={id} templates={ui.templates ?? []} />
-          <RecordButtons actions={actions} busy={deleting} onRun={(action) => void runAction(action)} />
+          <RecordButtons actions={actions} running={running} onRun={(action) => void runAction(action)} />
         </div>
       </div>
       {lockedForMe && (

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError, api, get, onUnauthorized, session } from "../api/http.js";
 import type { Bootstrap } from "../api/types.js";
 import { useLocale } from "../i18n/locale-context.js";
+import { registerPluginFieldTypes } from "../plugins/plugin-field-types.js";
 
 export interface SessionState {
   /** Undefined while signed out. */
@@ -31,6 +32,8 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     }
     try {
       const data = await get<Bootstrap>("/api/v1/ui/bootstrap");
+      // Before any screen compiles a form with a field of these types.
+      registerPluginFieldTypes(data.customFieldTypes);
       setBootstrap(data);
       setLocale(data.user.locale);
     } catch (error) {
@@ -92,3 +95,6 @@ export const useBootstrap = (): Bootstrap => {
   if (bootstrap === undefined) throw new Error("useBootstrap while signed out");
   return bootstrap;
 };
+
+/** The bootstrap while signed in, else undefined (also outside a SessionProvider). */
+export const useMaybeBootstrap = (): Bootstrap | undefined => useContext(SessionContext)?.bootstrap;

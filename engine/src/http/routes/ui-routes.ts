@@ -1,5 +1,6 @@
 import {
   type AppDefinition,
+  customFieldTypes,
   isLocale,
   isPlainObject,
   type Layout,
@@ -8,6 +9,7 @@ import {
 } from "@tessera/metadata";
 import { Router } from "express";
 import { invalid, notFound } from "../../errors/engine-error.js";
+import { installedPackages } from "../../plugins/installed-packages.js";
 import type { RecordContext } from "../../records/record-context.js";
 import { templatesOf } from "../../templates/render-for-reader.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
@@ -55,6 +57,21 @@ const appsFor = (ctx: RecordContext, profile: unknown): AppDefinition[] => {
     },
   ];
 };
+
+/**
+ * The widgets of the packages installed in the tenant, with the URL of their module (served by
+ * plugin-assets from the server's plugins folder; a package missing there answers 404 and the
+ * runtime shows the widget as unavailable).
+ */
+const widgetsOf = (ctx: RecordContext) =>
+  [...installedPackages(ctx.metadata).values()].flatMap((manifest) =>
+    (manifest.widgets ?? []).map((widget) => ({
+      package: manifest.name,
+      name: widget.name,
+      kind: widget.kind,
+      url: `/plugins/${encodeURIComponent(manifest.name)}/${widget.entry.replace(/^\.\//, "")}`,
+    })),
+  );
 
 /** Layouts of `object` with the items of fields the user cannot read removed. */
 const visibleLayouts = (ctx: RecordContext, object: string): Layout[] => {
@@ -111,6 +128,10 @@ export const uiRoutes = (deps: EngineDeps): Router => {
       listViews: ctx.metadata.listViews
         .filter((v) => ctx.access.can("read", v.object))
         .map((v) => ({ name: v.name, object: v.object, label: v.label })),
+      widgets: widgetsOf(ctx),
+      // Field types are the server's code, the same for every tenant: the runtime registers them
+      // so its form compiler and formatting know the fields that use them.
+      customFieldTypes: customFieldTypes(),
     });
   });
   router.get("/objects/:name", async (req, res) => {
