@@ -1,6 +1,6 @@
+import type { ApprovalProcess } from "@tessera/metadata";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DOCUMENTS } from "../../engine/src/tenancy/demo-documents.js";
 import type { ApiSession } from "./support/api-session.js";
 import { signIn, strictPage } from "./support/browser.js";
 import { E2E_ADMIN_PASSWORD, type ProductServer } from "./support/product-server.js";
@@ -68,8 +68,13 @@ describe("the demo tenant's sales journey in the browser", () => {
       password: MANAGER.password,
     });
     expect(created.status).toBe(201);
-    const review = DEMO_DOCUMENTS.find((d) => d.kind === "approvalProcess" && d.name === "largeDealReview");
-    if (review?.kind !== "approvalProcess") throw new Error("The demo has no largeDealReview process");
+    // The demo tenant's process as published (the sales template's), with the manager as approver.
+    const current = await admin.request("GET", "/api/v1/metadata/draft/documents");
+    const documents = (current.body as { documents: Array<{ document: ApprovalProcess }> }).documents;
+    const review = documents
+      .map((d) => d.document)
+      .find((d) => d.kind === "approvalProcess" && d.name === "largeDealReview");
+    if (review === undefined) throw new Error("The demo has no largeDealReview process");
     const document = {
       ...review,
       steps: review.steps.map((step) => ({

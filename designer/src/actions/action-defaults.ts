@@ -23,6 +23,7 @@ export const AUTOMATION_ACTION_TYPES: readonly ActionType[] = [
   "webhook",
   "createRecord",
   "assignOwner",
+  "plugin",
 ];
 
 export const RECIPIENT_TYPES: readonly RecipientType[] = [
@@ -54,6 +55,8 @@ export interface ActionSetting {
   groups: readonly string[];
   /** Approval processes know who submitted the record; automations do not. */
   hasSubmitter: boolean;
+  /** Names of the packages installed (their `package` documents), whose plugins offer actions. */
+  packages: readonly string[];
 }
 
 export const isApprovalAction = (action: AutomationAction): action is ApprovalAction =>
@@ -147,5 +150,7 @@ export const defaultAction = (type: ActionType, setting: ActionSetting): Automat
         strategy: "rules",
         rules: [{ when: true, owner: setting.users[0]?.username ?? "" }],
       };
+    case "plugin":
+      return { type, package: setting.packages[0] ?? "", action: "" };
   }
 };

@@ -16,6 +16,7 @@ import { CreateRecordEditor } from "./create-record-editor.js";
 import { FieldUpdateEditor } from "./field-update-editor.js";
 import { IssueItem } from "./issue-item.js";
 import { NotifyActionEditor } from "./notify-action-editor.js";
+import { PluginActionEditor } from "./plugin-action-editor.js";
 import { WebhookActionEditor } from "./webhook-action-editor.js";
 import "./actions.css";
 
@@ -25,6 +26,7 @@ export const ACTION_TYPE_LABELS: Record<ActionType, ActionTextKey> = {
   webhook: "type.webhook",
   createRecord: "type.createRecord",
   assignOwner: "type.assignOwner",
+  plugin: "type.plugin",
 };
 
 interface Props {
@@ -136,5 +138,7 @@ const ActionEditor = (props: ActionEditorProps<AutomationAction>) => {
       return <CreateRecordEditor {...props} action={action} onChange={onChange} />;
     case "assignOwner":
       return <AssignOwnerEditor {...props} action={action} onChange={onChange} />;
+    case "plugin":
+      return <PluginActionEditor {...props} action={action} onChange={onChange} />;
   }
 };

@@ -21,6 +21,7 @@ export const useActionSetting = (object: string, hasSubmitter: boolean): ActionS
       users,
       groups,
       hasSubmitter,
+      packages: draft.ofKind("package").map((p) => p.name),
     };
   }, [draft, object, users, groups, hasSubmitter]);
 };

@@ -88,7 +88,16 @@ describe("new actions", () => {
 
   it("every type the automation menu offers makes an action of that type", () => {
     const made: ActionType[] = AUTOMATION_ACTION_TYPES.map((type) => defaultAction(type, dealSetting()).type);
-    expect(made).toEqual(["fieldUpdate", "notify", "webhook", "createRecord", "assignOwner"]);
+    expect(made).toEqual(["fieldUpdate", "notify", "webhook", "createRecord", "assignOwner", "plugin"]);
+  });
+
+  it("a plugin action starts with the first installed package and no action name", () => {
+    expect(defaultAction("plugin", dealSetting())).toEqual({ type: "plugin", package: "sales", action: "" });
+    expect(defaultAction("plugin", dealSetting({ packages: [] }))).toEqual({
+      type: "plugin",
+      package: "",
+      action: "",
+    });
   });
 
   it("a field update and a notification as made are accepted by the metadata checks", () => {

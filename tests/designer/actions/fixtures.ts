@@ -107,6 +107,7 @@ export const dealSetting = (extra: Partial<ActionSetting> = {}): ActionSetting =
   users: [ada, bob],
   groups: ["salesQueue"],
   hasSubmitter: true,
+  packages: ["sales"],
   ...extra,
 });
 

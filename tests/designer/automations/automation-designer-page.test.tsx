@@ -109,3 +109,35 @@ describe("actions of an automation", () => {
     await waitFor(() => expect(draft.get("automation", "followUps")).toBeDefined());
   }, 60_000);
 });
+
+describe("a plugin action", () => {
+  const salesPackage = {
+    kind: "package" as const,
+    name: "sales",
+    version: "1.0.0",
+    label: { en: "Sales" },
+    tessera: "^0.1.0",
+    metadata: ["metadata/"],
+  };
+
+  it("names the package, the action and its parameters, and refuses parameters that are not an object", async () => {
+    const draft = new FakeDraft(documents(deal, task, reviewedTemplate, salesPackage));
+    const { calls, ready } = open("/automations/recycle?object=deal&label=Recycle", draft);
+    await ready;
+    await addAction("Run a plugin action");
+    expect(chosen("Action 1: package")).toBe("sales");
+    await userEvent.type(screen.getByRole("textbox", { name: "Action 1: plugin action" }), "recycleLeads");
+    const params = screen.getByRole("textbox", { name: "Action 1: parameters" });
+    fireEvent.change(params, { target: { value: "[1, 2]" } });
+    fireEvent.blur(params);
+    expect((await screen.findByRole("alert")).textContent).toBe('Write a JSON object, e.g. {"days": 30}.');
+    fireEvent.change(params, { target: { value: '{"days": 30}' } });
+    fireEvent.blur(params);
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    await userEvent.click(screen.getByRole("button", { name: /Save/ }));
+    await waitFor(() => expect(putsOf(calls, "automation")).toHaveLength(1));
+    expect(putsOf(calls, "automation")[0]?.body).toMatchObject({
+      actions: [{ type: "plugin", package: "sales", action: "recycleLeads", params: { days: 30 } }],
+    });
+  }, 60_000);
+});
