@@ -164,7 +164,14 @@ export const planAutomations = async (ctx: RecordContext, event: SaveEvent): Pro
     log,
     changed: anyChange,
     effectsFor: (record) => {
-      const timers = scheduleTimers(timed, record, event.before, depth, () => newRecordId(ctx.now()), ctx.now());
+      const timers = scheduleTimers(
+        timed,
+        record,
+        event.before,
+        depth,
+        () => newRecordId(ctx.now()),
+        ctx.now(),
+      );
       const actions = deferred.map(({ automation, action, index }) =>
         actionJob(ctx, automation, action, index, record, depth, event),
       );

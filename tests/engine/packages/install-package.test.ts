@@ -173,7 +173,7 @@ describe("installing a package", () => {
       expect.objectContaining({ path: "/object/brokenThing/recordName", code: "object.unknownRecordName" }),
     );
     expect(await published()).toEqual(before);
-    const draft = await admin.get<{ changes?: unknown[] }>("/api/v1/metadata/draft/documents");
+    const draft = await admin.get<{ documents: unknown[] }>("/api/v1/metadata/draft/documents");
     expect(draft.body.documents).toHaveLength(before.size);
   });
 
