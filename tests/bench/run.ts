@@ -4,6 +4,7 @@ import { runListBench } from "./suites/engine-list.js";
 import { runWriteBench } from "./suites/engine-writes.js";
 import { runRecordValidationBench } from "./suites/record-validation.js";
 import { runRulesBench } from "./suites/rules.js";
+import { runTemplateBench } from "./suites/templates.js";
 
 /** `npm run bench [suite...]`: runs the benchmark suites and prints one JSON document. */
 const suites: Record<string, () => unknown | Promise<unknown>> = {
@@ -11,6 +12,7 @@ const suites: Record<string, () => unknown | Promise<unknown>> = {
   recordValidation: runRecordValidationBench,
   writes: runWriteBench,
   list: runListBench,
+  templates: runTemplateBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
