@@ -1,21 +1,27 @@
-import type { JsonValue, LayoutButton, ObjectDefinition } from "@tessera/metadata";
+import type { JsonValue, LayoutButton, ObjectDefinition, PackageManifest } from "@tessera/metadata";
 import { Form, Input, Typography } from "antd";
 import { ConditionEditor } from "../conditions/condition-editor.js";
 import type { DocumentIssues } from "../editing/issues.js";
 import { LocalizedTextInput } from "../editing/localized-text-input.js";
 import { useLayoutText } from "./layouts-texts.js";
+import { PluginRouteProperties } from "./plugin-route-properties.js";
 
 interface Props {
   button: LayoutButton;
   index: number;
   object: ObjectDefinition;
+  /** The draft's packages: those a plugin button may call. */
+  packages: readonly PackageManifest[];
   title: string;
   issues: DocumentIssues;
   onChange: (next: LayoutButton) => void;
 }
 
-/** A button's label (the built-in one when empty, for standard actions), API name, plugin action and visibility. */
-export const ButtonProperties = ({ button, index, object, title, issues, onChange }: Props) => {
+/**
+ * A button's label (the built-in one when empty, for standard actions), API name, plugin action or
+ * route, and visibility.
+ */
+export const ButtonProperties = ({ button, index, object, packages, title, issues, onChange }: Props) => {
   const t = useLayoutText();
   const at = `/buttons/${index}`;
   const status = (pointer: string) => (issues.under(pointer) ? ("error" as const) : undefined);
@@ -25,11 +31,12 @@ export const ButtonProperties = ({ button, index, object, title, issues, onChang
       <Form.Item
         label={t("buttons.label")}
         validateStatus={status(`${at}/label`)}
-        help={issues.at(`${at}/label`)}
+        help={issues.at(`${at}/label`) ?? issues.at(`${at}/label/en`) ?? issues.at(`${at}/label/zh-CN`)}
       >
         <LocalizedTextInput
           value={button.label}
           label={t("buttons.label")}
+          {...(issues.under(`${at}/label`) && { status: "error" as const })}
           onChange={(label) => {
             if (button.action === "custom" || button.action === "plugin") onChange({ ...button, label });
             else {
@@ -62,6 +69,15 @@ export const ButtonProperties = ({ button, index, object, title, issues, onChang
             onChange={(e) => onChange({ ...button, handler: e.target.value })}
           />
         </Form.Item>
+      )}
+      {button.action === "plugin" && (
+        <PluginRouteProperties
+          button={button}
+          at={at}
+          packages={packages}
+          issues={issues}
+          onChange={onChange}
+        />
       )}
       <Form.Item
         label={t("buttons.visibleWhen")}

@@ -6,11 +6,13 @@ import { Button, Dropdown, Space, Typography } from "antd";
 import type { DocumentIssues } from "../editing/issues.js";
 import { buttonId } from "./layout-drag.js";
 import { LayoutItemRow } from "./layout-item-row.js";
-import { BUTTON_ACTIONS, type ButtonAction } from "./layout-lists.js";
+import type { ButtonAction } from "./layout-lists.js";
 import { useLayoutText } from "./layouts-texts.js";
 
 interface Props {
   buttons: readonly LayoutButton[] | undefined;
+  /** The actions "Add button" offers. */
+  actions: readonly ButtonAction[];
   selected: number | undefined;
   issues: DocumentIssues;
   onDefine: () => void;
@@ -23,6 +25,7 @@ interface Props {
 /** The record page's buttons: the standard ones until the layout defines its own, then a sortable list. */
 export const ButtonsArea = ({
   buttons,
+  actions,
   selected,
   issues,
   onDefine,
@@ -73,9 +76,13 @@ export const ButtonsArea = ({
           {buttons.length === 0 && <Typography.Text type="secondary">{t("buttons.none")}</Typography.Text>}
           <Space wrap>
             <Dropdown
+              trigger={["click"]}
               menu={{
-                items: BUTTON_ACTIONS.map((action) => ({ key: action, label: t(`action.${action}`) })),
-                onClick: ({ key }) => onAdd(key as ButtonAction),
+                items: actions.map((action) => ({ key: action, label: t(`action.${action}`) })),
+                onClick: ({ key }) => {
+                  const action = actions.find((candidate) => candidate === key);
+                  if (action !== undefined) onAdd(action);
+                },
               }}
             >
               <Button>

@@ -1,15 +1,15 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { DndContext } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { Layout, ObjectDefinition } from "@tessera/metadata";
 import { useLocale } from "@tessera/runtime";
-import { Button, Checkbox, Form, Result, Typography } from "antd";
+import { Checkbox, Form, Result, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useDraft } from "../draft/draft-context.js";
 import { EditorToolbar } from "../editing/editor-toolbar.js";
 import { LocalizedTextInput } from "../editing/localized-text-input.js";
 import { useDocumentEditor } from "../editing/use-document-editor.js";
+import { AddSectionButton } from "./add-section-button.js";
 import { ButtonProperties } from "./button-properties.js";
 import { ButtonsArea } from "./buttons-area.js";
 import { FieldPalette } from "./field-palette.js";
@@ -18,6 +18,7 @@ import {
   addButton,
   defaultButtons,
   newButton,
+  offeredButtonActions,
   type RelatedListChoice,
   relatedListChoices,
   removeButton,
@@ -28,9 +29,12 @@ import {
   updateRelatedList,
 } from "./layout-lists.js";
 import {
+  addPanelSection,
   addSection,
+  clearPanelItems,
   itemPointer,
   moveField,
+  newSectionId,
   type PlacedItem,
   placedPointer,
   removeField,
@@ -50,6 +54,9 @@ import {
   unplacedFields,
   unplacedSystemFields,
 } from "./new-layout.js";
+import { PanelSectionCard } from "./panel-section-card.js";
+import { PanelSectionProperties } from "./panel-section-properties.js";
+import { type PanelWidgetChoice, panelSectionLabel, panelWidgetChoices } from "./panel-widgets.js";
 import { PlacementProperties } from "./placement-properties.js";
 import { RelatedListProperties } from "./related-list-properties.js";
 import { RelatedListsArea } from "./related-lists-area.js";
@@ -61,7 +68,9 @@ import "./layouts.css";
 type Selection =
   | { kind: "field"; field: string }
   | { kind: "related"; index: number }
-  | { kind: "button"; index: number };
+  | { kind: "button"; index: number }
+  /** A panel section, by its sortable key: it stays selected while sections are reordered. */
+  | { kind: "section"; key: string };
 
 const LayoutEditor = ({ object, name }: { object: ObjectDefinition; name: string }) => {
   const t = useLayoutText();
@@ -70,6 +79,8 @@ const LayoutEditor = ({ object, name }: { object: ObjectDefinition; name: string
   const objects = draft.ofKind("object");
   const hasLayout = draft.ofKind("layout").some((l) => l.object === object.name && l.name !== name);
   const hasApprovalProcess = draft.ofKind("approvalProcess").some((p) => p.object === object.name);
+  const packages = draft.ofKind("package");
+  const widgets = panelWidgetChoices(packages);
   const initial = useMemo(
     () => newLayout(object, name, { sectionLabel: FIRST_SECTION_LABEL, isFirst: !hasLayout }),
     [object, name, hasLayout],
@@ -187,13 +198,37 @@ const LayoutEditor = ({ object, name }: { object: ObjectDefinition; name: string
           button={button}
           index={selection.index}
           object={object}
+          packages={packages}
           title={label(button.label, t(`action.${button.action}`))}
           issues={editor.issues}
           onChange={(next) => update((l) => updateButton(l, selection.index, next))}
         />
       );
     }
+    const s = selection?.kind === "section" ? dnd.keys.indexOf(selection.key) : -1;
+    const panel = layout.sections[s];
+    if (panel?.type === "panel") {
+      return (
+        <PanelSectionProperties
+          key={dnd.keys[s]}
+          section={panel}
+          index={s}
+          title={sectionTitle(s)}
+          widgets={widgets}
+          issues={editor.issues}
+          onChange={(patch) => update((l) => updateSection(l, s, patch))}
+        />
+      );
+    }
     return <Typography.Paragraph type="secondary">{t("props.nothing")}</Typography.Paragraph>;
+  };
+
+  const addFieldSection = () => update((l) => addSection(l, NEW_SECTION_LABEL));
+  const addPanel = (choice: PanelWidgetChoice) => {
+    const key = `section|${newSectionId(layout)}`;
+    update((l) => addPanelSection(l, panelSectionLabel(choice.widget), choice.reference));
+    // Selected at once: its properties are where the label is translated and the widget changed.
+    setSelection({ kind: "section", key });
   };
 
   return (
@@ -253,30 +288,47 @@ const LayoutEditor = ({ object, name }: { object: ObjectDefinition; name: string
           />
           <section className="layout-pane layout-canvas" aria-label={t("canvas.sections")}>
             <SortableContext id="sections" items={dnd.keys} strategy={verticalListSortingStrategy}>
-              {layout.sections.map((section, s) => (
-                <SectionCard
-                  key={dnd.keys[s]}
-                  sortableId={dnd.keys[s] ?? section.id}
-                  index={s}
-                  section={section}
-                  title={sectionTitle(s)}
-                  columns={dnd.columns[s] ?? []}
-                  rows={rows}
-                  issues={editor.issues}
-                  canDelete={layout.sections.length > 1}
-                  onLabel={(next) => update((l) => updateSection(l, s, { label: next }))}
-                  onColumns={(count) => update((l) => setSectionColumns(l, s, count))}
-                  onCollapsed={(collapsed) => update((l) => updateSection(l, s, { collapsed }))}
-                  onDelete={() => {
-                    setSelection(undefined);
-                    update((l) => removeSection(l, s));
-                  }}
-                />
-              ))}
+              {layout.sections.map((section, s) =>
+                section.type === "panel" ? (
+                  <PanelSectionCard
+                    key={dnd.keys[s]}
+                    sortableId={dnd.keys[s] ?? section.id}
+                    index={s}
+                    section={section}
+                    title={sectionTitle(s)}
+                    selected={selection?.kind === "section" && selection.key === dnd.keys[s]}
+                    issues={editor.issues}
+                    canDelete={layout.sections.length > 1}
+                    onSelect={() => setSelection({ kind: "section", key: dnd.keys[s] ?? section.id })}
+                    onClearItems={() => update((l) => clearPanelItems(l, s))}
+                    onDelete={() => {
+                      setSelection(undefined);
+                      update((l) => removeSection(l, s));
+                    }}
+                  />
+                ) : (
+                  <SectionCard
+                    key={dnd.keys[s]}
+                    sortableId={dnd.keys[s] ?? section.id}
+                    index={s}
+                    section={section}
+                    title={sectionTitle(s)}
+                    columns={dnd.columns[s] ?? []}
+                    rows={rows}
+                    issues={editor.issues}
+                    canDelete={layout.sections.length > 1}
+                    onLabel={(next) => update((l) => updateSection(l, s, { label: next }))}
+                    onColumns={(count) => update((l) => setSectionColumns(l, s, count))}
+                    onCollapsed={(collapsed) => update((l) => updateSection(l, s, { collapsed }))}
+                    onDelete={() => {
+                      setSelection(undefined);
+                      update((l) => removeSection(l, s));
+                    }}
+                  />
+                ),
+              )}
             </SortableContext>
-            <Button icon={<PlusOutlined />} onClick={() => update((l) => addSection(l, NEW_SECTION_LABEL))}>
-              {t("canvas.addSection")}
-            </Button>
+            <AddSectionButton widgets={widgets} onAddFields={addFieldSection} onAddPanel={addPanel} />
             <RelatedListsArea
               lists={layout.relatedLists ?? []}
               labelOf={relatedLabel}
@@ -297,7 +349,11 @@ const LayoutEditor = ({ object, name }: { object: ObjectDefinition; name: string
                 setSelection(undefined);
                 update((l) => setButtons(l, undefined));
               }}
-              onAdd={(action) => update((l) => addButton(l, newButton(l, action)))}
+              actions={offeredButtonActions(packages.length > 0)}
+              onAdd={(action) => {
+                update((l) => addButton(l, newButton(l, action, packages[0]?.name)));
+                setSelection({ kind: "button", index: layout.buttons?.length ?? 0 });
+              }}
               onSelect={(index) => setSelection({ kind: "button", index })}
               onRemove={(index) => {
                 setSelection(undefined);

@@ -73,9 +73,13 @@ export const updateRelatedList = (layout: Layout, index: number, next: RelatedLi
     (layout.relatedLists ?? []).map((list, r) => (r === index ? next : list)),
   );
 
-/** Actions a button may run; `custom` runs a plugin's handler. */
-export const BUTTON_ACTIONS = ["edit", "delete", "clone", "submitForApproval", "custom"] as const;
+/** Actions a button may run; `custom` runs a plugin's handler, `plugin` calls a package's route. */
+export const BUTTON_ACTIONS = ["edit", "delete", "clone", "submitForApproval", "custom", "plugin"] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
+
+/** The actions "Add button" offers: a plugin route only when the draft has a package to call. */
+export const offeredButtonActions = (hasPackage: boolean): ButtonAction[] =>
+  BUTTON_ACTIONS.filter((action) => action !== "plugin" || hasPackage);
 
 const uniqueButtonName = (layout: Layout, base: string): string => {
   const used = new Set((layout.buttons ?? []).map((b) => b.name));
@@ -85,16 +89,31 @@ const uniqueButtonName = (layout: Layout, base: string): string => {
   return `${base}${n}`;
 };
 
-/** A new button running `action`: standard ones keep their built-in label; a custom one needs its own. */
-export const newButton = (layout: Layout, action: ButtonAction): LayoutButton =>
-  action === "custom"
-    ? {
+/**
+ * A new button running `action`: standard ones keep their built-in label; a custom or plugin one
+ * needs its own, and a valid handler or route (of `packageName`) to edit from.
+ */
+export const newButton = (layout: Layout, action: ButtonAction, packageName = "my-plugin"): LayoutButton => {
+  switch (action) {
+    case "custom":
+      return {
         name: uniqueButtonName(layout, "customAction"),
         label: { en: "Custom action" },
         action,
         handler: "my-plugin/action",
-      }
-    : { name: uniqueButtonName(layout, action), action };
+      };
+    case "plugin":
+      return {
+        name: uniqueButtonName(layout, "pluginAction"),
+        label: { en: "Plugin action", "zh-CN": "插件操作" },
+        action,
+        package: packageName,
+        path: "/{id}/action",
+      };
+    default:
+      return { name: uniqueButtonName(layout, action), action };
+  }
+};
 
 /**
  * The buttons the record page shows while the layout defines none (edit, delete and, with an

@@ -34,10 +34,19 @@ export const effectiveColumn = (item: LayoutItem, index: number, columns: number
 export const placedId = (field: string, occurrence = 0): string =>
   occurrence === 0 ? `field|${field}` : `field|${field}|${occurrence}`;
 
-/** The layout's sections as the designer's columns, each item in the column the runtime shows it in. */
+/**
+ * The layout's sections as the designer's columns, each item in the column the runtime shows it in.
+ * A panel section has none: nothing can be dropped in it (items it holds, which the engine
+ * refuses, are left where they are).
+ */
 export const layoutColumns = (layout: Layout): SectionColumns[] => {
   const seen = new Map<string, number>();
   return layout.sections.map((section) => {
+    if (section.type === "panel") {
+      // Counted all the same, so drag ids stay those placedPointer gives.
+      for (const item of section.items) seen.set(item.field, (seen.get(item.field) ?? 0) + 1);
+      return [];
+    }
     const columns: SectionColumns = Array.from({ length: section.columns }, () => []);
     section.items.forEach((item, index) => {
       const occurrence = seen.get(item.field) ?? 0;
@@ -257,22 +266,46 @@ export const addSection = (layout: Layout, label: LocalizedText): Layout => ({
   sections: [...layout.sections, { id: newSectionId(layout), label, columns: 2, items: [] }],
 });
 
+/**
+ * The layout with a panel section showing `widget` (`<package>.<widget>`) added at the end: one
+ * column and no items, as the kind wants of a panel.
+ */
+export const addPanelSection = (layout: Layout, label: LocalizedText, widget: string): Layout => ({
+  ...layout,
+  sections: [
+    ...layout.sections,
+    { id: newSectionId(layout), type: "panel", label, columns: 1, items: [], widget },
+  ],
+});
+
+/** Panel section `index` without the fields it holds (they go back to the unplaced ones). */
+export const clearPanelItems = (layout: Layout, index: number): Layout => ({
+  ...layout,
+  sections: layout.sections.map((section, s) =>
+    s === index && section.type === "panel" ? { ...section, items: [] } : section,
+  ),
+});
+
 /** The layout without section `index`; its fields go back to the unplaced ones. A layout keeps one section. */
 export const removeSection = (layout: Layout, index: number): Layout =>
   layout.sections.length <= 1 || layout.sections[index] === undefined
     ? layout
     : { ...layout, sections: layout.sections.filter((_, s) => s !== index) };
 
-/** Changes a section's label or collapsed flag (`collapsed: false` drops the flag). */
+/** Changes a section's label, collapsed flag (`collapsed: false` drops the flag) or panel widget. */
 export const updateSection = (
   layout: Layout,
   index: number,
-  patch: { label?: LocalizedText; collapsed?: boolean },
+  patch: { label?: LocalizedText; collapsed?: boolean; widget?: string },
 ): Layout => ({
   ...layout,
   sections: layout.sections.map((section, s) => {
     if (s !== index) return section;
-    const next: LayoutSection = { ...section, ...(patch.label !== undefined && { label: patch.label }) };
+    const next: LayoutSection = {
+      ...section,
+      ...(patch.label !== undefined && { label: patch.label }),
+      ...(patch.widget !== undefined && { widget: patch.widget }),
+    };
     if (patch.collapsed === true) next.collapsed = true;
     else if (patch.collapsed === false) delete next.collapsed;
     return next;
@@ -281,11 +314,12 @@ export const updateSection = (
 
 /**
  * Section `index` with `count` columns: fields keep their column; those of a column that goes
- * away join the new last column, below its own fields, in their order.
+ * away join the new last column, below its own fields, in their order. A panel takes the whole
+ * width whatever its columns: it is left as it is.
  */
 export const setSectionColumns = (layout: Layout, index: number, count: ColumnCount): Layout => {
   const section = layout.sections[index];
-  if (section === undefined || section.columns === count) return layout;
+  if (section === undefined || section.columns === count || section.type === "panel") return layout;
   const current = layoutColumns({ ...layout, sections: [section] })[0] ?? [];
   const next: SectionColumns = Array.from({ length: count }, (_, c) => [...(current[c] ?? [])]);
   next[count - 1]?.push(...current.slice(count).flat());

@@ -67,7 +67,12 @@ export const PlacementProperties = ({
         <Select
           aria-label={t("props.section", { field: label })}
           value={slot.section}
-          options={sectionTitles.map((title, index) => ({ value: index, label: title }))}
+          // A panel shows its widget, never fields.
+          options={sectionTitles.map((title, index) => ({
+            value: index,
+            label: title,
+            disabled: layout.sections[index]?.type === "panel",
+          }))}
           onChange={(section: number) => onMove({ section, column: 0, index: Number.MAX_SAFE_INTEGER })}
         />
       </Form.Item>

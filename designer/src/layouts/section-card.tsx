@@ -1,12 +1,12 @@
-import { DeleteOutlined } from "@ant-design/icons";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { LayoutSection, LocalizedText } from "@tessera/metadata";
-import { Button, Checkbox, Form, Popconfirm, Segmented, Tooltip, Typography } from "antd";
+import { Checkbox, Form, Segmented, Typography } from "antd";
 import { useMemo } from "react";
 import { SortableRow } from "../dnd/sortable-row.js";
 import type { DocumentIssues } from "../editing/issues.js";
 import { LocalizedTextInput } from "../editing/localized-text-input.js";
+import { DeleteSectionButton } from "./delete-section-button.js";
 import { columnId } from "./layout-drag.js";
 import { COLUMN_COUNTS, type ColumnCount, type PlacedItem, type SectionColumns } from "./layout-moves.js";
 import { useLayoutText } from "./layouts-texts.js";
@@ -123,22 +123,12 @@ export const SectionCard = (props: Props) => {
         >
           {t("section.collapsed")}
         </Checkbox>
-        <Tooltip title={props.canDelete ? undefined : t("section.lastOne")}>
-          <Popconfirm
-            title={t("section.deleteTitle")}
-            description={t("section.deleteText")}
-            onConfirm={props.onDelete}
-            disabled={!props.canDelete}
-          >
-            <Button
-              danger
-              type="text"
-              icon={<DeleteOutlined />}
-              aria-label={t("section.delete", { section: title })}
-              disabled={!props.canDelete}
-            />
-          </Popconfirm>
-        </Tooltip>
+        <DeleteSectionButton
+          title={title}
+          description={t("section.deleteText")}
+          canDelete={props.canDelete}
+          onDelete={props.onDelete}
+        />
       </div>
       {issues.at(`${at}/items`) !== undefined && (
         <Typography.Text type="danger">{issues.at(`${at}/items`)}</Typography.Text>

@@ -7,6 +7,7 @@ import {
   moveRelatedList,
   newButton,
   newRelatedList,
+  offeredButtonActions,
   relatedListChoices,
   removeButton,
   removeRelatedList,
@@ -86,6 +87,28 @@ describe("buttons", () => {
       action: "custom",
       handler: "my-plugin/action",
     });
+  });
+  it("gives a plugin button a bilingual label and a valid route of the package given", () => {
+    expect(newButton(base(), "plugin", "sales")).toEqual({
+      name: "pluginAction",
+      label: { en: "Plugin action", "zh-CN": "插件操作" },
+      action: "plugin",
+      package: "sales",
+      path: "/{id}/action",
+    });
+    const layout = addButton(base(), newButton(base(), "plugin", "sales"));
+    expect(newButton(layout, "plugin", "sales").name).toBe("pluginAction2");
+  });
+  it("offers a plugin action only with a package to call", () => {
+    expect(offeredButtonActions(false)).toEqual(["edit", "delete", "clone", "submitForApproval", "custom"]);
+    expect(offeredButtonActions(true)).toEqual([
+      "edit",
+      "delete",
+      "clone",
+      "submitForApproval",
+      "custom",
+      "plugin",
+    ]);
   });
   it("adds, reorders and removes; an empty list stays (no buttons), no list means the standard ones", () => {
     const layout = addButton(setButtons(base(), defaultButtons(false)), { name: "clone", action: "clone" });

@@ -1,6 +1,9 @@
+import type { LayoutItem, LayoutSection } from "@tessera/metadata";
 import { describe, expect, it } from "vitest";
 import {
+  addPanelSection,
   addSection,
+  clearPanelItems,
   effectiveColumn,
   findSlot,
   insertAt,
@@ -344,5 +347,75 @@ describe("changing a section's number of columns", () => {
 describe("placed ids", () => {
   it("names the first placement by the field and repeats by occurrence", () => {
     expect([placedId("a"), placedId("a", 2)]).toEqual(["field|a", "field|a|2"]);
+  });
+});
+
+describe("panel sections", () => {
+  const panel = (id: string, widget: string, items: LayoutItem[] = []): LayoutSection => ({
+    id,
+    type: "panel",
+    label: { en: id },
+    columns: 1,
+    items,
+    widget,
+  });
+
+  it("adds one at the end with a new id, one column and no items", () => {
+    const layout = addPanelSection(
+      layoutOf(section("section1", 1, [{ field: "a" }])),
+      { en: "Lead score" },
+      "sales.leadScore",
+    );
+    expect(layout.sections[1]).toEqual({
+      id: "section2",
+      type: "panel",
+      label: { en: "Lead score" },
+      columns: 1,
+      items: [],
+      widget: "sales.leadScore",
+    });
+  });
+  it("has no columns to drop fields in", () => {
+    const layout = layoutOf(section("s", 1, [{ field: "a" }]), panel("p", "sales.leadScore"));
+    expect(ids(layout)).toEqual([[["a"]], []]);
+    expect(placeField(layout, "b", { section: 1, column: 0, index: 0 })).toEqual(layout);
+    expect(moveField(layout, "a", { section: 1, column: 0, index: 0 })).toEqual(layout);
+  });
+  it("keeps the drag ids of repeated fields those of their pointers when a panel holds fields", () => {
+    const layout = layoutOf(
+      panel("p", "sales.leadScore", [{ field: "a" }]),
+      section("s", 1, [{ field: "a" }]),
+    );
+    expect(layoutColumns(layout)[1]?.[0]?.[0]?.id).toBe("field|a|1");
+    expect(placedPointer(layout, "field|a|1")).toBe("/sections/1/items/0");
+  });
+  it("leaves a panel alone when fields move in other sections", () => {
+    const layout = layoutOf(
+      section("s", 2, [{ field: "a", column: 0 }]),
+      panel("p", "sales.leadScore"),
+      section("t", 1, []),
+    );
+    const moved = moveField(layout, "a", { section: 2, column: 0, index: 0 });
+    expect(moved.sections[1]).toBe(layout.sections[1]);
+    expect(ids(moved)).toEqual([[[], []], [], [["a"]]]);
+  });
+  it("does not change a panel's columns", () => {
+    const layout = layoutOf(section("s", 1, []), panel("p", "sales.leadScore"));
+    expect(setSectionColumns(layout, 1, 3)).toBe(layout);
+  });
+  it("changes the widget, keeping the rest", () => {
+    const layout = layoutOf(section("s", 1, []), panel("p", "sales.leadScore"));
+    expect(updateSection(layout, 1, { widget: "billing.openInvoices" }).sections[1]).toEqual({
+      ...panel("p", "billing.openInvoices"),
+    });
+  });
+  it("takes the fields off a panel holding some, and only off a panel", () => {
+    const layout = layoutOf(
+      section("s", 1, [{ field: "b" }]),
+      panel("p", "sales.leadScore", [{ field: "a" }]),
+    );
+    expect(clearPanelItems(layout, 1).sections[1]?.items).toEqual([]);
+    expect(clearPanelItems(layout, 0).sections[0]?.items).toEqual([{ field: "b" }]);
+    expect(placedFieldNames(clearPanelItems(layout, 1))).toEqual(new Set(["b"]));
   });
 });
