@@ -1,4 +1,5 @@
 import type { FieldDefinition, ListView, ObjectDefinition } from "@tessera/metadata";
+import { systemFieldDefinition } from "../format/system-fields.js";
 
 const MAX_EXTRA_COLUMNS = 5;
 
@@ -48,4 +49,7 @@ export const defaultColumns = (object: ObjectDefinition): FieldDefinition[] => {
 
 /** A list view's columns that the user may read (the server already cut hidden ones). */
 export const viewColumns = (object: ObjectDefinition, view: ListView): FieldDefinition[] =>
-  view.columns.flatMap((column) => object.fields.filter((f) => f.name === column));
+  view.columns.flatMap((column) => {
+    const field = object.fields.find((f) => f.name === column) ?? systemFieldDefinition(column);
+    return field === undefined ? [] : [field];
+  });

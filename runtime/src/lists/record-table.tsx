@@ -4,7 +4,10 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import type { RecordData } from "../api/types.js";
 import { FieldValue, referencedObject } from "../format/field-value.js";
+import { isSystemUserField } from "../format/system-fields.js";
 import { useLocale } from "../i18n/locale-context.js";
+import { userReference } from "../record/display-value.js";
+import { useRecordUserNames } from "../record/use-user-names.js";
 import { isSortable, type SortKey } from "./list-sort.js";
 import { useListText } from "./list-texts.js";
 import { recordTitle } from "./record-title.js";
@@ -62,6 +65,10 @@ export const RecordTable = ({
   const { label } = useLocale();
   const lead = sort[0];
   const shown = nameField === undefined || columns.includes(nameField) ? columns : [nameField, ...columns];
+  const userNames = useRecordUserNames(
+    records,
+    shown.map((f) => f.name),
+  );
   const tableColumns: TableColumnsType<RecordData> = shown.map((field) => ({
     key: field.name,
     dataIndex: field.name,
@@ -75,7 +82,12 @@ export const RecordTable = ({
       field === nameField ? (
         <NameLink object={object} record={record} field={field} />
       ) : (
-        <FieldValue field={field} value={record[field.name]} />
+        <FieldValue
+          field={field}
+          value={
+            isSystemUserField(field.name) ? userReference(record[field.name], userNames) : record[field.name]
+          }
+        />
       ),
   }));
   if (nameField === undefined) {

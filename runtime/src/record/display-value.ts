@@ -20,3 +20,12 @@ export const displayValue = (
   if (current?.id === value && current.name !== undefined) return current;
   return { id: value } satisfies ReferenceValue;
 };
+
+/** A system user field's bare id as a reference, named when `userNames` knows the user. */
+export const userReference = (value: unknown, userNames: ReadonlyMap<string, string>): unknown => {
+  if (typeof value !== "string") return value;
+  const name = userNames.get(value);
+  return name === undefined
+    ? ({ id: value } satisfies ReferenceValue)
+    : ({ id: value, name } satisfies ReferenceValue);
+};

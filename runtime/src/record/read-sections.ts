@@ -5,6 +5,7 @@ import type {
   ObjectDefinition,
   SystemField,
 } from "@tessera/metadata";
+import { systemFieldDefinition } from "../format/system-fields.js";
 
 /** A field placed in a read-mode section. */
 export interface PlacedField {
@@ -26,22 +27,9 @@ export interface ReadSection {
   widget?: string;
 }
 
-/** System fields a layout may place, with the type they are shown as. */
-const SYSTEM_TYPES: Partial<Record<SystemField, "text" | "number" | "user" | "datetime">> = {
-  id: "text",
-  version: "number",
-  ownerId: "user",
-  createdAt: "datetime",
-  createdBy: "user",
-  updatedAt: "datetime",
-  updatedBy: "user",
-};
-
 const systemField = (name: string): PlacedField | undefined => {
-  const type = Object.hasOwn(SYSTEM_TYPES, name) ? SYSTEM_TYPES[name as SystemField] : undefined;
-  if (type === undefined) return undefined;
-  const field = { name, type, label: { en: name } } as FieldDefinition;
-  return { field, system: name as SystemField };
+  const field = systemFieldDefinition(name);
+  return field === undefined ? undefined : { field, system: name as SystemField };
 };
 
 /** A field of `object` by name: a declared (readable) field or a system field; undefined otherwise. */

@@ -251,9 +251,13 @@ export const RecordPage = () => {
         }}
       />
     );
+  // While the next record loads, the previous one's data is still at hand: never draw one
+  // object's layout over another's record, and start each record's page afresh (open sections).
   if (ui.data === undefined || record.data === undefined) return <Loading />;
+  if (ui.data.object.name !== object || record.data.id !== id) return <Loading />;
   return (
     <LoadedRecord
+      key={`${object}/${id}`}
       objectName={object}
       id={id}
       ui={ui.data}

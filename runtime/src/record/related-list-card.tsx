@@ -13,8 +13,7 @@ import { loadChildren } from "./record-api.js";
 import { usePlacedLabel } from "./record-sections.js";
 import { useRecordText } from "./record-text.js";
 import { type RelatedListPlan, relatedColumns } from "./related-list-plan.js";
-
-const NO_NAMES: ReadonlyMap<string, string> = new Map();
+import { useRecordUserNames } from "./use-user-names.js";
 
 /**
  * One related list: the first children of the record with a count, each linking to its record,
@@ -43,6 +42,7 @@ export const RelatedListCard = ({ plan, parentId }: { plan: RelatedListPlan; par
   const listLabel = label(plan.title ?? plan.label, plan.object);
   const title = plan.ambiguous ? `${listLabel} · ${label(plan.fieldLabel, plan.field)}` : listLabel;
   const records = page.data?.records ?? [];
+  const userNames = useRecordUserNames(records, plan.columns ?? []);
   const total = page.data?.total;
   const objectLabel = label(summary?.label, plan.object);
   const body = () => {
@@ -71,7 +71,7 @@ export const RelatedListCard = ({ plan, parentId }: { plan: RelatedListPlan; par
               const value = (
                 <FieldValue
                   field={placed.field}
-                  value={displayValue(placed, record[placed.field.name], record, NO_NAMES)}
+                  value={displayValue(placed, record[placed.field.name], record, userNames)}
                 />
               );
               return c === linkColumn ? (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { get } from "../api/http.js";
 import type { RecordPage } from "../api/types.js";
+import { isSystemUserField } from "../format/system-fields.js";
 import { useBootstrap } from "../session/session-context.js";
 
 const MAX_IDS = 200;
@@ -32,4 +33,15 @@ export const useUserNames = (ids: readonly string[]): ReadonlyMap<string, string
     return () => controller.abort();
   }, [key]);
   return names;
+};
+
+/** Names of the users held by the system user columns (owner, created by, ...) of `records`. */
+export const useRecordUserNames = (
+  records: ReadonlyArray<Record<string, unknown>>,
+  fields: readonly string[],
+): ReadonlyMap<string, string> => {
+  const userFields = fields.filter(isSystemUserField);
+  return useUserNames(
+    records.flatMap((r) => userFields.map((f) => r[f])).filter((v): v is string => typeof v === "string"),
+  );
 };

@@ -71,7 +71,7 @@ describe("the first start", { timeout: 30_000 }, () => {
 
   it("announces the tenant, the URL and how to sign in, and no password it was given", () => {
     expect(first.lines).toEqual([
-      'Created tenant "demo" with the standard CRM objects and sample data.',
+      'Created tenant "demo" with the "sales" template and its sample data.',
       expect.stringContaining(`Tessera is running at ${first.server.url}`),
     ]);
     expect(first.lines.join("\n")).not.toContain(PASSWORD);

@@ -3,6 +3,7 @@ import {
   customFieldTypes,
   isLocale,
   isPlainObject,
+  isSystemField,
   type Layout,
   type ListView,
   type NavigationItem,
@@ -73,9 +74,18 @@ const widgetsOf = (ctx: RecordContext) =>
     })),
   );
 
+/**
+ * What a user may read of `object`: the fields field-level security lets them read, and the
+ * system fields (owner, created, updated), which every record shows to whoever may see it.
+ */
+const readableOf = (ctx: RecordContext, object: string) => {
+  const fields = ctx.access.readableFields(object);
+  return { has: (name: string) => isSystemField(name) || fields.has(name) };
+};
+
 /** Layouts of `object` with the items of fields the user cannot read removed. */
 const visibleLayouts = (ctx: RecordContext, object: string): Layout[] => {
-  const readable = ctx.access.readableFields(object);
+  const readable = readableOf(ctx, object);
   return ctx.metadata.layouts
     .filter((l) => l.object === object)
     .map((layout) => ({
@@ -88,7 +98,7 @@ const visibleLayouts = (ctx: RecordContext, object: string): Layout[] => {
 };
 
 const visibleListViews = (ctx: RecordContext, object: string): ListView[] => {
-  const readable = ctx.access.readableFields(object);
+  const readable = readableOf(ctx, object);
   return ctx.metadata.listViews
     .filter((v) => v.object === object)
     .map((view) => ({ ...view, columns: view.columns.filter((c) => readable.has(c)) }))
