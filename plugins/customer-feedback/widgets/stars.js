@@ -46,7 +46,7 @@ const starStyle = (filled, interactive) => ({
  */
 export const widget = ({ React }) =>
   function Stars(props) {
-    const { value, onChange, disabled = false, readOnly = false, label, locale } = props;
+    const { id, value, onChange, disabled = false, readOnly = false, label, locale } = props;
     const h = React.createElement;
     const texts = textsFor(locale);
     const stars = starsOf(value);
@@ -102,6 +102,8 @@ export const widget = ({ React }) =>
           {
             key: n,
             type: "button",
+            // The form's label points at the widget's id: the first star takes it.
+            id: i === 0 ? id : undefined,
             ref: (element) => {
               buttons.current[i] = element;
             },
