@@ -172,6 +172,8 @@ export const parseListParams = (
     fields = new Set();
     params.fields.split(",").forEach((name, i) => {
       const trimmed = name.trim();
+      // System fields come with every record; naming them is allowed and changes nothing.
+      if (isSystemField(trimmed)) return;
       if (!readable.has(trimmed))
         errors.push({
           path: `/fields/${i}`,

@@ -27,4 +27,13 @@ describe("GET /api/v1/ui/objects/{name}", () => {
     const unhappy = res.body.listViews.find((v) => v.name === "unhappyCustomers");
     expect(unhappy?.columns).toContain("ownerId");
   });
+
+  it("lets a list request name those system fields in fields=, which every record carries", async () => {
+    const res = await t.admin.get<{ records: Array<Record<string, unknown>> }>(
+      "/api/v1/records/account?fields=name,ownerId,createdAt&limit=2",
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.records[0]).toMatchObject({ ownerId: expect.any(String), createdAt: expect.any(String) });
+    expect(Object.keys(res.body.records[0] ?? {})).not.toContain("industry");
+  });
 });
