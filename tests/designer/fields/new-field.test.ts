@@ -1,5 +1,18 @@
-import { FIELD_TYPES, type ObjectDefinition, registerCustomFieldType, validateDocumentSet } from "@tessera/metadata";
+import {
+  FIELD_TYPES,
+  type ObjectDefinition,
+  registerCustomFieldType,
+  validateDocumentSet,
+} from "@tessera/metadata";
 import { describe, expect, it } from "vitest";
+
+import {
+  changeFieldType,
+  insertNewField,
+  newField,
+  newFieldLabel,
+} from "../../../designer/src/fields/new-field.js";
+import { lookup, option, picklist, text } from "../../metadata/builders.js";
 
 // A palette "Custom" field takes the first registered custom type.
 registerCustomFieldType({
@@ -8,13 +21,6 @@ registerCustomFieldType({
   base: "number",
   valueSchema: { type: "integer", minimum: 1, maximum: 5 },
 });
-import {
-  changeFieldType,
-  insertNewField,
-  newField,
-  newFieldLabel,
-} from "../../../designer/src/fields/new-field.js";
-import { lookup, option, picklist, text } from "../../metadata/builders.js";
 
 const account: ObjectDefinition = {
   kind: "object",
