@@ -100,7 +100,8 @@ describe("the demo tenant's sales journey in the browser", () => {
 
     await nav(page).getByRole("link", { name: "Opportunities" }).click();
     await page.getByRole("heading", { level: 2, name: "All Opportunities" }).waitFor();
-    await listRange(page, "1–10 of 10");
+    // The sales template's 13 sample opportunities.
+    await listRange(page, "1–13 of 13");
     await screenshot(page, "list-view");
 
     await page.getByRole("button", { name: "New" }).click();
@@ -145,7 +146,7 @@ describe("the demo tenant's sales journey in the browser", () => {
   it("3. finds the new opportunity in the list by a stage filter and a search, and opens it", async () => {
     await nav(page).getByRole("link", { name: "Opportunities" }).click();
     await page.getByRole("heading", { level: 2, name: "All Opportunities" }).waitFor();
-    await listRange(page, "1–11 of 11");
+    await listRange(page, "1–14 of 14");
 
     await page.getByRole("button", { name: "Add filter" }).click();
     await choose(page, "Field", "Stage");
@@ -287,11 +288,11 @@ describe("the demo tenant's sales journey in the browser", () => {
     await nav(page).getByRole("link", { name: "商机" }).click();
     await page.getByRole("heading", { level: 2, name: "全部商机" }).waitFor();
     const pager = page.getByRole("navigation", { name: "分页" });
-    await pager.getByText("第 1–11 条，共 11 条", { exact: true }).waitFor();
+    await pager.getByText("第 1–14 条，共 14 条", { exact: true }).waitFor();
     for (const button of ["上一页", "下一页"]) await pager.getByRole("button", { name: button }).waitFor();
     await pager.getByRole("combobox", { name: "每页行数" }).waitFor();
     for (const link of ["首页", "审批", "客户", "线索"])
-      await nav(page).getByRole("link", { name: link }).waitFor();
+      await nav(page).getByRole("link", { name: link, exact: true }).waitFor();
     const headers = await page.locator(".ant-table-thead th").allTextContents();
     for (const header of ["商机名称", "金额", "阶段", "预计成交日期"]) expect(headers).toContain(header);
     await page.getByRole("cell", { name: "商务谈判" }).first().waitFor();
