@@ -5,7 +5,7 @@ import { launchBrowser, signIn, strictPage } from "./support/browser.js";
 import { E2E_ADMIN_PASSWORD, type ProductServer, startProduct } from "./support/product-server.js";
 import { screenshot } from "./support/screenshots.js";
 import { choose, openTab, recordIdOf, relatedCard, rowsWith, shownValue } from "./support/template-pages.js";
-import { runTessera, signInToTenant, tenantApiSession } from "./support/template-tenants.js";
+import { runTessera, signInToTenant } from "./support/template-tenants.js";
 
 /**
  * Issue 8 in the real product: the demo tenant that the first `npm start` creates with the sales
@@ -186,7 +186,7 @@ describe("the sales template's demo tenant", () => {
     expect(after.poolStatus).toBe("claimed");
     expect(typeof after.claimedAt).toBe("string");
     // Now the rep's own lead, out of the pool list.
-    const mine = await tenantApiSession(product.url, "demo", "wang.fang", REP_PASSWORD);
+    const mine = await apiSession(product.url, "wang.fang", REP_PASSWORD);
     expect((await record(mine, "lead", leadId)).ownerId).toBe(rep.id);
     await page.getByRole("navigation", { name: "销售" }).getByRole("link", { name: "线索池待领取" }).click();
     await page.getByRole("link", { name: "何雪", exact: true }).waitFor();
@@ -288,7 +288,7 @@ describe("the manufacturing template", () => {
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Created tenant "plant" with the "manufacturing" template');
     // The running server serves the new tenant without a restart.
-    const plant = await tenantApiSession(product.url, "plant", "admin", PLANT_PASSWORD);
+    const plant = await apiSession(product.url, "admin", PLANT_PASSWORD, "plant");
 
     const errors: string[] = [];
     const page = await strictPage(browser, errors);

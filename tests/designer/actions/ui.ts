@@ -1,24 +1,30 @@
 import type { JsonObject } from "@tessera/metadata";
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Call } from "../../runtime/support/mock-fetch.js";
 import { usersPage } from "./fixtures.js";
 
+/** The option titled `option` of the newest open dropdown showing it (closed ones stay, hidden). */
+const visibleOption = (option: string): HTMLElement | undefined =>
+  [...document.querySelectorAll<HTMLElement>(".ant-select-item-option")]
+    .filter((el) => el.closest(".ant-select-dropdown-hidden") === null)
+    .reverse()
+    .find((el) => el.getAttribute("title") === option);
+
 /**
- * Opens an antd select by its accessible name and picks the option titled `option` (from the
- * newest open dropdown showing it: dropdowns stay in the page once opened).
+ * Opens an antd select by its accessible name and picks the option titled `option`. The option is
+ * clicked in the same tick it is found: on a busy machine antd may redraw the dropdown's list
+ * during an await between the two, and a click on the replaced node does nothing.
  */
 export const choose = async (label: string, option: string, scope: HTMLElement = document.body) => {
   fireEvent.mouseDown(within(scope).getByRole("combobox", { name: label }));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(".ant-select-item-option")]
-      .filter((el) => el.closest(".ant-select-dropdown-hidden") === null)
-      .reverse()
-      .find((el) => el.getAttribute("title") === option);
+  let clicked = false;
+  await waitFor(() => {
+    if (clicked) return;
+    const found = visibleOption(option);
     if (found === undefined) throw new Error(`no option ${option}`);
-    return found;
+    clicked = true;
+    fireEvent.click(found);
   });
-  fireEvent.click(item);
 };
 
 /** The text an antd select shows as chosen. */

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Handler } from "../../runtime/support/mock-fetch.js";
+import { choose } from "../actions/ui.js";
 import { FakeDraft, renderDesigner } from "../support/designer-harness.js";
 
 // The whole designer renders in each test; on a loaded machine that takes more than a second.
@@ -27,23 +28,6 @@ const setup = (more: Handler = noUsers) => {
 };
 
 const select = async (name: string) => fireEvent.click(await screen.findByRole("button", { name }));
-
-/**
- * Opens an antd select by its accessible name and picks the option titled `option` from the open
- * dropdown (dropdowns stay in the page, hidden, once opened).
- */
-const choose = async (label: string, option: string, scope: HTMLElement = document.body) => {
-  fireEvent.mouseDown(within(scope).getByRole("combobox", { name: label }));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(".ant-select-item-option")]
-      .filter((el) => el.closest(".ant-select-dropdown-hidden") === null)
-      .reverse()
-      .find((el) => el.getAttribute("title") === option);
-    if (found === undefined) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
-};
 
 describe("the role tree", () => {
   it("shows each role with a drag handle named after it", async () => {

@@ -19,13 +19,14 @@ export const apiSession = async (
   baseUrl: string,
   username = "admin",
   password = E2E_ADMIN_PASSWORD,
+  tenant = "demo",
 ): Promise<ApiSession> => {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ tenant: "demo", username, password }),
+    body: JSON.stringify({ tenant, username, password }),
   });
-  if (!login.ok) throw new Error(`Sign-in of ${username} failed: ${login.status}`);
+  if (!login.ok) throw new Error(`Sign-in of ${username} to ${tenant} failed: ${login.status}`);
   const { token } = (await login.json()) as { token: string };
   return {
     async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import type { ApiSession } from "./api-session.js";
 
 const REPOSITORY = join(import.meta.dirname, "../../..");
 
@@ -31,37 +30,6 @@ export const runTessera = (dataDir: string, args: readonly string[]): Promise<Cl
       },
     );
   });
-
-/** The product's HTTP API signed in as a user of any tenant (api-session.ts signs in to demo only). */
-export const tenantApiSession = async (
-  baseUrl: string,
-  tenant: string,
-  username: string,
-  password: string,
-): Promise<ApiSession> => {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ tenant, username, password }),
-  });
-  if (!login.ok) throw new Error(`Sign-in of ${username} to ${tenant} failed: ${login.status}`);
-  const { token } = (await login.json()) as { token: string };
-  return {
-    async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body !== undefined && { "content-type": "application/json" }),
-          ...headers,
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text === "" ? {} : JSON.parse(text)) as T };
-    },
-  };
-};
 
 /**
  * Signs in through the sign-in page to a tenant; done when the home page greets the user, in
