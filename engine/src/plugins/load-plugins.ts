@@ -83,8 +83,7 @@ const loadServerEntry = async (plugin: LoadedPlugin, builder: RegistryBuilder): 
     throw new Error(`Plugin "${manifest.name}": ${file} is missing; build it with "npm run build".`);
   }
   const module: unknown = await import(pathToFileURL(file).href);
-  const exported =
-    isPlainObject(module) || typeof module === "object" ? (module as { plugin?: unknown }).plugin : undefined;
+  const exported = (module as { plugin?: unknown }).plugin;
   if (!isPlugin(exported))
     throw new Error(`Plugin "${manifest.name}": ${file} must export \`plugin\` with name and setup.`);
   if (exported.name !== manifest.name)
