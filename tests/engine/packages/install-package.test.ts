@@ -1,3 +1,6 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTenant, installPackage, MetadataCache, readPackage } from "@tessera/engine";
 import type { MetadataDocument } from "@tessera/metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,7 +51,8 @@ const refusal = async (run: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  t = await startTestServer({ config: { pluginsDir: "/tmp/empty-plugins" } });
+  // No plugins: these packages are metadata only, and the demo tenant needs no template here.
+  t = await startTestServer({ config: { pluginsDir: await mkdtemp(join(tmpdir(), "tessera-no-plugins-")) } });
   await createTenant(t.server.store, new MetadataCache(), tenant, { adminPassword: ADMIN_PASSWORD });
   admin = apiClient(t.server.url);
   await admin.login(tenant, "admin", ADMIN_PASSWORD);
