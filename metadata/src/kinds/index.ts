@@ -58,7 +58,7 @@ export {
 export type { ListView, ListViewScope } from "./list-view.js";
 export { checkListView, expressionsOfListView, LIST_VIEW_SCOPES, ListViewSchema } from "./list-view.js";
 export type { PackageManifest, Widget } from "./package.js";
-export { checkPackage, isSafePackagePath, PackageManifestSchema } from "./package.js";
+export { checkPackage, isSafePackagePath, PACKAGE_NAME_PATTERN, PackageManifestSchema } from "./package.js";
 export type {
   FieldPermissions,
   ObjectPermissions,

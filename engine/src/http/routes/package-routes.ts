@@ -1,4 +1,4 @@
-import { isPlainObject, type JsonObject } from "@tessera/metadata";
+import { isPlainObject, type JsonObject, PACKAGE_NAME_PATTERN } from "@tessera/metadata";
 import { type Request, type Response, Router } from "express";
 import { badRequest, forbidden, notFound } from "../../errors/engine-error.js";
 import { exportPackage } from "../../packages/export-package.js";
@@ -12,8 +12,7 @@ import { publicationNote } from "../../registry/publication-note.js";
 import { auditAfterChange, scopeOf } from "../audit-request.js";
 import { type EngineDeps, requestContext } from "../request-context.js";
 
-// As the manifest's PACKAGE_NAME_PATTERN.
-const NAME = /^[a-z][a-z0-9-]{0,62}$/;
+const NAME = new RegExp(PACKAGE_NAME_PATTERN);
 
 const adminContext = async (deps: EngineDeps, req: Request, res: Response): Promise<RecordContext> => {
   const ctx = await requestContext(deps, req, res);
