@@ -12,11 +12,15 @@ import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { automationRoutes } from "./routes/automation-routes.js";
+import { duplicateRoutes } from "./routes/duplicate-routes.js";
+import { exportRoutes } from "./routes/export-routes.js";
+import { importRoutes } from "./routes/import-routes.js";
 import { metadataRoutes } from "./routes/metadata-routes.js";
 import { openApiRoutes } from "./routes/openapi-routes.js";
 import { packageRoutes } from "./routes/package-routes.js";
 import { pluginRoutes } from "./routes/plugin-routes.js";
 import { recordRoutes } from "./routes/record-routes.js";
+import { reportRoutes } from "./routes/report-routes.js";
 import { uiRoutes } from "./routes/ui-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
 import { workflowRoutes } from "./routes/workflow-routes.js";
@@ -61,6 +65,8 @@ const securityHeaders = helmet({
   xFrameOptions: { action: "deny" },
   referrerPolicy: { policy: "no-referrer" },
 });
+
+const IMPORT_UPLOAD_PATH = "/api/v1/imports";
 
 export interface AppOptions extends EngineDeps {
   logger: Logger;
@@ -109,6 +115,9 @@ export const createApp = (deps: AppOptions): Express => {
     const length = Number(req.get("content-length") ?? 0);
     const hasBody = req.get("transfer-encoding") !== undefined || length > 0;
     if (!hasBody || req.is(JSON_MEDIA_TYPES) !== false) return next();
+    // The one upload: an import file, streamed to disk by the import routes.
+    if (req.method === "POST" && req.path === IMPORT_UPLOAD_PATH && req.is("multipart/form-data") !== false)
+      return next();
     return sendProblem(
       res,
       new EngineError(415, "unsupportedMediaType", "The request body must be JSON", [
@@ -131,7 +140,12 @@ export const createApp = (deps: AppOptions): Express => {
   });
   app.use("/api/v1/auth", authRoutes(deps, createLoginThrottle(deps.loginThrottle)));
   app.use("/api/v1/metadata", metadataRoutes(deps));
+  // Before the record routes: `/records/{object}/export` and `/records/{object}/merge` are not ids.
+  app.use("/api/v1/records", exportRoutes(deps));
+  app.use("/api/v1", duplicateRoutes(deps));
   app.use("/api/v1/records", recordRoutes(deps));
+  app.use("/api/v1", importRoutes(deps));
+  app.use("/api/v1", reportRoutes(deps));
   app.use("/api/v1/users", userRoutes(deps));
   app.use("/api/v1/users", apiKeyRoutes(deps));
   app.use("/api/v1/audit", auditRoutes(deps));

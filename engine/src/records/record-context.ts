@@ -26,4 +26,9 @@ export interface RecordContext {
    * MAX_AUTOMATION_DEPTH with an error in the automation log, so none can retrigger endlessly.
    */
   readonly automationDepth?: number;
+  /**
+   * false: automation rules do not run for writes in this context (an import that asked for it).
+   * Approval processes, rollups and plugin hooks still do: they keep data consistent.
+   */
+  readonly automation?: boolean;
 }
