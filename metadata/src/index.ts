@@ -11,6 +11,15 @@ export type {
 } from "./compile/layout-form.js";
 export { compileLayoutForm } from "./compile/layout-form.js";
 export { compileObjectSchema, JSON_SCHEMA_DIALECT } from "./compile/object-schema.js";
+export {
+  COMPARABLE_TYPES,
+  conditionNormalizer,
+  defaultNormalizer,
+  TEXT_LIKE_TYPES,
+} from "./duplicates/condition-fields.js";
+export type { MatchNormalizer } from "./duplicates/normalize.js";
+export { MATCH_NORMALIZERS, normalizeForMatch } from "./duplicates/normalize.js";
+export { jaroWinkler, trigramSimilarity } from "./duplicates/similarity.js";
 export type { CustomFieldTypeDefinition } from "./fields/custom-field-types.js";
 export { customFieldType, customFieldTypes, registerCustomFieldType } from "./fields/custom-field-types.js";
 export type { SystemField } from "./fields/field-base.js";
@@ -47,6 +56,25 @@ export type {
 } from "./kinds/metadata-document.js";
 export type { ObjectDefinition, SharingModel, ValidationRule } from "./kinds/object.js";
 export { ObjectDefinitionSchema, SHARING_MODELS } from "./kinds/object.js";
+export type { LayoutProblem, WidgetPlacement } from "./reports/dashboard-layout.js";
+export {
+  DASHBOARD_DEFAULT_COLUMNS,
+  personalLayoutProblems,
+  widgetLayoutProblems,
+} from "./reports/dashboard-layout.js";
+export type { DateBucket } from "./reports/date-bucket.js";
+export { DATE_BUCKETS, dateBucketKey } from "./reports/date-bucket.js";
+export { ANALYSABLE_SYSTEM_FIELDS, valueTypeOf } from "./reports/field-value-type.js";
+export type { MeasureFormat } from "./reports/report-fields.js";
+export {
+  DATE_TYPES,
+  GROUPABLE_TYPES,
+  isBucketedField,
+  isGroupableField,
+  isMeasurable,
+  measureFormat,
+  NUMERIC_TYPES,
+} from "./reports/report-fields.js";
 export type { FilterOperator } from "./rules/filter-operator.js";
 export { FILTER_OPERATORS } from "./rules/filter-operator.js";
 export * from "./rules/index.js";

@@ -11,6 +11,8 @@ export const navigationKey = (item: NavigationItem): string => {
       return `object:${item.object}`;
     case "listView":
       return `listView:${item.listView}`;
+    case "dashboard":
+      return `dashboard:${item.dashboard}`;
     case "page":
       return `page:${item.page}`;
   }

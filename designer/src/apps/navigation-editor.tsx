@@ -30,6 +30,7 @@ interface Props {
 const TYPE_KEYS = {
   object: "nav.type.object",
   listView: "nav.type.listView",
+  dashboard: "nav.type.dashboard",
   page: "nav.type.page",
 } as const;
 

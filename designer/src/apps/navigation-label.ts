@@ -24,6 +24,8 @@ export const navigationLabel = (item: NavigationItem, names: NavigationNames): s
       const view = names.listViews.find((v) => v.name === item.listView);
       return view === undefined ? item.listView : names.label(view.label, view.name);
     }
+    case "dashboard":
+      return item.dashboard;
     case "page":
       return names.pageLabel(item.page);
   }

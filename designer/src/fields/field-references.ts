@@ -13,6 +13,7 @@ import {
   expressionsOfAutomation,
   expressionsOfLayout,
   expressionsOfListView,
+  expressionsOfReport,
   expressionsOfSharingRule,
   fieldsRead,
   isPlainObject,
@@ -37,7 +38,10 @@ export type ReferenceUse =
   | "recipient"
   | "approver"
   | "fieldPermission"
-  | "template";
+  | "template"
+  | "reportGrouping"
+  | "reportMeasure"
+  | "duplicateCondition";
 
 /** One place a document names the field (`path`: JSON pointer into that document). */
 export interface FieldReference {
@@ -236,9 +240,26 @@ const documentReferences = (doc: MetadataDocument, target: Target): FieldReferen
         add("/body", "template");
       }
       return found;
+    case "report":
+      if (doc.object === object) {
+        doc.groupings.forEach((grouping, g) => {
+          if (grouping.field === field) add(pointer("groupings", g, "field"), "reportGrouping");
+        });
+        doc.measures.forEach((measure, m) => {
+          if (measure.field === field) add(pointer("measures", m, "field"), "reportMeasure");
+        });
+      }
+      return [...found, ...expressionReferences(doc.kind, doc.name, expressionsOfReport(doc), target)];
+    case "duplicateRule":
+      if (doc.object !== object) return [];
+      doc.conditions.forEach((condition, c) => {
+        if (condition.field === field) add(pointer("conditions", c, "field"), "duplicateCondition");
+      });
+      return found;
     case "app":
     case "role":
     case "package":
+    case "dashboard":
       return [];
   }
 };

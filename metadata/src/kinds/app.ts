@@ -9,6 +9,7 @@ export type AppPage = (typeof APP_PAGES)[number];
 export const NavigationItemSchema = Type.Union([
   Type.Object({ type: Type.Literal("object"), object: NameSchema }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal("listView"), listView: NameSchema }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal("dashboard"), dashboard: NameSchema }, { additionalProperties: false }),
   Type.Object(
     { type: Type.Literal("page"), page: Type.Union(APP_PAGES.map((page) => Type.Literal(page))) },
     { additionalProperties: false },
@@ -38,6 +39,8 @@ const navigationKey = (item: NavigationItem): string => {
       return `object:${item.object}`;
     case "listView":
       return `listView:${item.listView}`;
+    case "dashboard":
+      return `dashboard:${item.dashboard}`;
     case "page":
       return `page:${item.page}`;
   }
@@ -56,6 +59,13 @@ export const checkApp: SemanticCheck<AppDefinition> = (doc, ctx) => {
         ["navigation", n, "listView"],
         "app.unknownListView",
         `List view "${item.listView}" does not exist.`,
+      );
+    }
+    if (item.type === "dashboard" && ctx.find("dashboard", item.dashboard) === undefined) {
+      report(
+        ["navigation", n, "dashboard"],
+        "app.unknownDashboard",
+        `Dashboard "${item.dashboard}" does not exist.`,
       );
     }
     const key = navigationKey(item);

@@ -40,6 +40,25 @@ export type {
 export { AutomationSchema, checkAutomation, expressionsOfAutomation } from "./automation.js";
 export type { ExpressionMode, ExpressionSite } from "./common.js";
 export { expressionOfValue, FORBIDDEN_KEYS } from "./common.js";
+export type { ChartType, Dashboard, DashboardWidget } from "./dashboard.js";
+export {
+  CHART_TYPES,
+  checkDashboard,
+  DASHBOARD_MAX_COLUMNS,
+  DASHBOARD_MAX_WIDGET_HEIGHT,
+  DASHBOARD_MAX_WIDGETS,
+  DashboardSchema,
+  DashboardWidgetSchema,
+} from "./dashboard.js";
+export type { DuplicateAction, DuplicateCondition, DuplicateRule, MatchKind } from "./duplicate-rule.js";
+export {
+  checkDuplicateRule,
+  DEFAULT_FUZZY_THRESHOLD,
+  DUPLICATE_ACTIONS,
+  DuplicateConditionSchema,
+  DuplicateRuleSchema,
+  MATCH_KINDS,
+} from "./duplicate-rule.js";
 export type {
   Layout,
   LayoutButton,
@@ -71,6 +90,19 @@ export type { LoginHours, Profile, Weekday } from "./profile.js";
 export { checkProfile, ProfileSchema, WEEKDAYS } from "./profile.js";
 export type { MetadataKindDescriptor } from "./registry.js";
 export { isMetadataKind, METADATA_KINDS, metadataKinds } from "./registry.js";
+export type { Report, ReportGrouping, ReportMeasure, ReportOperation, ReportSort } from "./report.js";
+export {
+  checkReport,
+  expressionsOfReport,
+  REPORT_MAX_GROUPINGS,
+  REPORT_MAX_LIMIT,
+  REPORT_MAX_MEASURES,
+  REPORT_OPERATIONS,
+  ReportGroupingSchema,
+  ReportMeasureSchema,
+  ReportSchema,
+  ReportSortSchema,
+} from "./report.js";
 export type { Role } from "./role.js";
 export { checkRole, RoleSchema } from "./role.js";
 export type { SharingAudience, SharingRule } from "./sharing-rule.js";

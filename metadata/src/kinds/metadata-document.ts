@@ -1,12 +1,15 @@
 import type { AppDefinition } from "./app.js";
 import type { ApprovalProcess } from "./approval-process.js";
 import type { Automation } from "./automation.js";
+import type { Dashboard } from "./dashboard.js";
+import type { DuplicateRule } from "./duplicate-rule.js";
 import type { Layout } from "./layout.js";
 import type { ListView } from "./list-view.js";
 import type { ObjectDefinition } from "./object.js";
 import type { PackageManifest } from "./package.js";
 import type { PermissionSet } from "./permission-set.js";
 import type { Profile } from "./profile.js";
+import type { Report } from "./report.js";
 import type { Role } from "./role.js";
 import type { SharingRule } from "./sharing-rule.js";
 import type { Template } from "./template.js";
@@ -25,6 +28,9 @@ export interface MetadataKindMap {
   automation: Automation;
   template: Template;
   package: PackageManifest;
+  report: Report;
+  dashboard: Dashboard;
+  duplicateRule: DuplicateRule;
 }
 
 export type MetadataKind = keyof MetadataKindMap;

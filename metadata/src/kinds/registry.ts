@@ -9,6 +9,8 @@ import {
 } from "./approval-process.js";
 import { AutomationSchema, checkAutomation, expressionsOfAutomation } from "./automation.js";
 import type { ExpressionSite } from "./common.js";
+import { checkDashboard, DashboardSchema } from "./dashboard.js";
+import { checkDuplicateRule, DuplicateRuleSchema } from "./duplicate-rule.js";
 import { checkLayout, expressionsOfLayout, LayoutSchema } from "./layout.js";
 import { checkListView, expressionsOfListView, ListViewSchema } from "./list-view.js";
 import type { MetadataKind, MetadataKindMap } from "./metadata-document.js";
@@ -16,6 +18,7 @@ import { ObjectDefinitionSchema } from "./object.js";
 import { checkPackage, PackageManifestSchema } from "./package.js";
 import { checkPermissionSet, PermissionSetSchema } from "./permission-set.js";
 import { checkProfile, ProfileSchema } from "./profile.js";
+import { checkReport, expressionsOfReport, ReportSchema } from "./report.js";
 import { checkRole, RoleSchema } from "./role.js";
 import { checkSharingRule, expressionsOfSharingRule, SharingRuleSchema } from "./sharing-rule.js";
 import { checkTemplate, TemplateSchema } from "./template.js";
@@ -95,6 +98,25 @@ export const metadataKinds: { readonly [K in MetadataKind]: MetadataKindDescript
     schema: PackageManifestSchema,
     check: checkPackage,
     label: { en: "Package", "zh-CN": "程序包" },
+  },
+  report: {
+    kind: "report",
+    schema: ReportSchema,
+    check: checkReport,
+    expressions: expressionsOfReport,
+    label: { en: "Report", "zh-CN": "报表" },
+  },
+  dashboard: {
+    kind: "dashboard",
+    schema: DashboardSchema,
+    check: checkDashboard,
+    label: { en: "Dashboard", "zh-CN": "仪表板" },
+  },
+  duplicateRule: {
+    kind: "duplicateRule",
+    schema: DuplicateRuleSchema,
+    check: checkDuplicateRule,
+    label: { en: "Duplicate rule", "zh-CN": "重复规则" },
   },
 };
 

@@ -2,12 +2,15 @@ import type { FieldDefinition } from "../../../metadata/src/fields/registry.js";
 import type { AppDefinition } from "../../../metadata/src/kinds/app.js";
 import type { ApprovalProcess } from "../../../metadata/src/kinds/approval-process.js";
 import type { Automation } from "../../../metadata/src/kinds/automation.js";
+import type { Dashboard } from "../../../metadata/src/kinds/dashboard.js";
+import type { DuplicateRule } from "../../../metadata/src/kinds/duplicate-rule.js";
 import type { Layout } from "../../../metadata/src/kinds/layout.js";
 import type { ListView } from "../../../metadata/src/kinds/list-view.js";
 import type { ObjectDefinition, SharingModel } from "../../../metadata/src/kinds/object.js";
 import type { PackageManifest } from "../../../metadata/src/kinds/package.js";
 import type { PermissionSet } from "../../../metadata/src/kinds/permission-set.js";
 import type { Profile } from "../../../metadata/src/kinds/profile.js";
+import type { Report } from "../../../metadata/src/kinds/report.js";
 import type { Role } from "../../../metadata/src/kinds/role.js";
 import type { SharingRule } from "../../../metadata/src/kinds/sharing-rule.js";
 import type { Template } from "../../../metadata/src/kinds/template.js";
@@ -279,5 +282,63 @@ export const aPackage = (overrides: Partial<PackageManifest> = {}): PackageManif
   sampleData: "sample-data",
   server: "dist/server.js",
   widgets: [{ name: "funnel", kind: "panel", entry: "dist/funnel.js" }],
+  ...overrides,
+});
+
+export const aReport = (overrides: Partial<Report> = {}): Report => ({
+  kind: "report",
+  name: "invoicesByMonth",
+  label: en("Invoices by month"),
+  description: en("Amounts invoiced per month and approver"),
+  object: "invoice",
+  filter: { "!=": [{ var: "status" }, "draft"] },
+  scope: "team",
+  groupings: [{ field: "dueDate", dateBucket: "month" }, { field: "approver" }],
+  measures: [
+    { operation: "count" },
+    { operation: "sum", field: "amount", label: en("Total") },
+    { operation: "max", field: "sentAt" },
+  ],
+  sort: { by: "measure", measure: 1, direction: "desc" },
+  limit: 12,
+  ...overrides,
+});
+
+export const aDashboard = (overrides: Partial<Dashboard> = {}): Dashboard => ({
+  kind: "dashboard",
+  name: "billing",
+  label: en("Billing"),
+  description: en("Where the money is"),
+  columns: 12,
+  widgets: [
+    {
+      name: "total",
+      title: en("Total invoiced"),
+      report: "invoicesByMonth",
+      chart: "kpi",
+      measure: 1,
+      x: 0,
+      y: 0,
+      w: 4,
+      h: 2,
+    },
+    { name: "trend", report: "invoicesByMonth", chart: "line", measure: 1, x: 4, y: 0, w: 8, h: 4 },
+    { name: "detail", report: "invoicesByMonth", chart: "table", x: 0, y: 4, w: 12, h: 6 },
+  ],
+  ...overrides,
+});
+
+export const aDuplicateRule = (overrides: Partial<DuplicateRule> = {}): DuplicateRule => ({
+  kind: "duplicateRule",
+  name: "sameContact",
+  label: en("Same contact"),
+  object: "invoice",
+  active: true,
+  action: "alert",
+  conditions: [
+    { field: "contactEmail", match: "exact" },
+    { field: "status", normalizer: "text", match: "fuzzy", threshold: 0.85 },
+    { field: "account", match: "exact" },
+  ],
   ...overrides,
 });

@@ -3,7 +3,7 @@ import { isMetadataKind, METADATA_KINDS, metadataKinds } from "../../../metadata
 import { refusedAt } from "./schema-errors.js";
 
 describe("metadata kind registry", () => {
-  it("lists the twelve kinds, objects first", () => {
+  it("lists the fifteen kinds, objects first", () => {
     expect(METADATA_KINDS).toEqual([
       "object",
       "layout",
@@ -17,6 +17,9 @@ describe("metadata kind registry", () => {
       "automation",
       "template",
       "package",
+      "report",
+      "dashboard",
+      "duplicateRule",
     ]);
   });
 

@@ -3,6 +3,8 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { type AppDefinition, AppDefinitionSchema } from "../../../metadata/src/kinds/app.js";
 import { type ApprovalProcess, ApprovalProcessSchema } from "../../../metadata/src/kinds/approval-process.js";
 import { type Automation, AutomationSchema } from "../../../metadata/src/kinds/automation.js";
+import { type Dashboard, DashboardSchema } from "../../../metadata/src/kinds/dashboard.js";
+import { type DuplicateRule, DuplicateRuleSchema } from "../../../metadata/src/kinds/duplicate-rule.js";
 import { type Layout, LayoutSchema } from "../../../metadata/src/kinds/layout.js";
 import { type ListView, ListViewSchema } from "../../../metadata/src/kinds/list-view.js";
 import type { MetadataKind, MetadataKindMap } from "../../../metadata/src/kinds/metadata-document.js";
@@ -11,12 +13,15 @@ import { type PackageManifest, PackageManifestSchema } from "../../../metadata/s
 import { type PermissionSet, PermissionSetSchema } from "../../../metadata/src/kinds/permission-set.js";
 import { type Profile, ProfileSchema } from "../../../metadata/src/kinds/profile.js";
 import { METADATA_KINDS, metadataKinds } from "../../../metadata/src/kinds/registry.js";
+import { type Report, ReportSchema } from "../../../metadata/src/kinds/report.js";
 import { type Role, RoleSchema } from "../../../metadata/src/kinds/role.js";
 import { type SharingRule, SharingRuleSchema } from "../../../metadata/src/kinds/sharing-rule.js";
 import { type Template, TemplateSchema } from "../../../metadata/src/kinds/template.js";
 import { createAjv } from "../../../metadata/src/validate/create-ajv.js";
 import {
   aCriteriaSharingRule,
+  aDashboard,
+  aDuplicateRule,
   aLayout,
   aListView,
   anApp,
@@ -26,6 +31,7 @@ import {
   aPackage,
   aPermissionSet,
   aProfile,
+  aReport,
   aRole,
   aTemplate,
 } from "./builders.js";
@@ -45,6 +51,9 @@ const samples: { readonly [K in MetadataKind]: ReadonlyArray<MetadataKindMap[K]>
   automation: [anAutomation()],
   template: [aTemplate()],
   package: [aPackage()],
+  report: [aReport(), aReport({ name: "invoiceTotals", groupings: [], sort: undefined, limit: undefined })],
+  dashboard: [aDashboard()],
+  duplicateRule: [aDuplicateRule()],
 };
 
 /** The schemas each kind's module exports, by kind. */
@@ -61,6 +70,9 @@ const exportedSchemas: { readonly [K in MetadataKind]: TSchema } = {
   automation: AutomationSchema,
   template: TemplateSchema,
   package: PackageManifestSchema,
+  report: ReportSchema,
+  dashboard: DashboardSchema,
+  duplicateRule: DuplicateRuleSchema,
 };
 
 const ajv = createAjv();
@@ -90,5 +102,8 @@ describe("kind types match kind schemas", () => {
     expectTypeOf<Static<typeof AutomationSchema>>().toEqualTypeOf<Automation>();
     expectTypeOf<Static<typeof TemplateSchema>>().toEqualTypeOf<Template>();
     expectTypeOf<Static<typeof PackageManifestSchema>>().toEqualTypeOf<PackageManifest>();
+    expectTypeOf<Static<typeof ReportSchema>>().toEqualTypeOf<Report>();
+    expectTypeOf<Static<typeof DashboardSchema>>().toEqualTypeOf<Dashboard>();
+    expectTypeOf<Static<typeof DuplicateRuleSchema>>().toEqualTypeOf<DuplicateRule>();
   });
 });
