@@ -1,4 +1,4 @@
-import type { FilterNode, JsonObject, JsonValue } from "@tessera/metadata";
+import type { DateBucket, FilterNode, JsonObject, JsonValue } from "@tessera/metadata";
 import type {
   AutomationLogEntry,
   ClaimJobs,
@@ -115,6 +115,62 @@ export interface IndexSpec {
 }
 
 export type SummaryOperation = "count" | "sum" | "min" | "max" | "avg";
+
+/**
+ * A grouped summary of the records matching `filter` (a report). Measures have `summarize`'s
+ * semantics per group; see `AggregateRow` for keys and order.
+ */
+export interface AggregateQuery {
+  filter?: FilterNode;
+  /**
+   * 0..2 keys. A key with `bucket` groups by `dateBucketKey(value, bucket)` of a date or datetime
+   * string (null for any other value). A field holding arrays or objects (multiPicklist) is not a
+   * grouping key: the call throws a RangeError when a matching record has one there.
+   */
+  groupBy: ReadonlyArray<{ field: string; bucket?: DateBucket }>;
+  /**
+   * `count` without a field counts records; with a field, the records having a value (not absent,
+   * not null). sum and avg take numbers only (never booleans or numeric strings) and are null when
+   * the group has none. min and max take numbers and strings (dates, datetimes: compared as text),
+   * numbers ordering before strings; null when the group has neither.
+   */
+  measures: ReadonlyArray<{ operation: SummaryOperation; field?: string }>;
+  /** At most this many groups are returned, the first in key order (a non-negative integer). */
+  limit: number;
+}
+
+export interface AggregateRow {
+  /**
+   * One per groupBy key: the stored value (a string, number or boolean) or its bucket key; null when
+   * the record has none. Rows are ordered by keys, first key first, each ascending: null first,
+   * then numbers, strings (by code point), false, true.
+   */
+  keys: JsonValue[];
+  /** One per measure; a string only for min/max over strings. */
+  values: Array<number | string | null>;
+}
+
+/** A small JSON document of an engine feature (imports, merge log, duplicate jobs, saved mappings, layouts). */
+export interface Entry {
+  collection: string;
+  id: string;
+  /** 1 when written first; every write increments it by exactly 1. */
+  revision: number;
+  body: JsonObject;
+  /** ISO 8601 UTC with milliseconds. */
+  updatedAt: string;
+}
+
+export interface EntryQuery {
+  /** At most this many entries (a non-negative integer). */
+  limit: number;
+  /** Only entries whose id starts with this. */
+  prefix?: string;
+  /** Cursor: only entries strictly after this id in the chosen order. */
+  after?: string;
+  /** By id; "desc" (the default) lists ULID ids newest first. */
+  order?: "asc" | "desc";
+}
 
 /** One published metadata version, immutable once written. */
 export interface PublishedVersion {
@@ -290,6 +346,8 @@ export interface TenantStore {
     field: string | undefined,
     filter?: FilterNode,
   ): Promise<number | null>;
+  /** Grouped measures over the records matching the query's filter, in key order; see AggregateQuery. */
+  aggregate(object: string, query: AggregateQuery): Promise<AggregateRow[]>;
   /** Field history of one record, newest first. */
   history(object: string, recordId: string, options?: { limit?: number }): Promise<HistoryEntry[]>;
 
@@ -375,6 +433,26 @@ export interface TenantStore {
   listLog(query: LogQuery): Promise<AutomationLogEntry[]>;
   getSetting(key: string): Promise<SettingValue | undefined>;
   putSetting(key: string, value: SettingValue): Promise<void>;
+
+  // --- entries: small JSON documents of engine features, by collection and id ------------------------
+  getEntry(collection: string, id: string): Promise<Entry | undefined>;
+  /**
+   * Writes `body` with revision = previous + 1 (1 when new) and `updatedAt` = `at` (default now).
+   * With `ifRevision` (0: must not exist) resolves false, changing nothing, when the stored revision
+   * differs; else true.
+   */
+  putEntry(
+    collection: string,
+    id: string,
+    body: JsonObject,
+    options?: { ifRevision?: number; at?: string },
+  ): Promise<boolean>;
+  /** Resolves false when there was no such entry. */
+  deleteEntry(collection: string, id: string): Promise<boolean>;
+  /** Entries of a collection by id, descending unless `order` is "asc"; see EntryQuery. */
+  listEntries(collection: string, query: EntryQuery): Promise<Entry[]>;
+  /** Removes every entry of the collection whose id starts with `prefix` ("" : all); resolves how many. */
+  deleteEntries(collection: string, prefix: string): Promise<number>;
 }
 
 /** What storage the published metadata needs: per object, its indexes and text-searchable fields. */

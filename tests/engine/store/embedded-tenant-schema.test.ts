@@ -26,8 +26,9 @@ const onFile = <T>(fn: (db: Database.Database) => T): T => {
   }
 };
 
-/** Drops the tables layout 4 added, as a database made before it lacks them. */
-const dropLayout4 = (db: Database.Database): void => {
+/** Drops the tables layouts 4 and 5 added, as a database made before them lacks them. */
+const dropLayouts4And5 = (db: Database.Database): void => {
+  db.exec("DROP TABLE entries");
   for (const table of ["jobs", "work_items", "notifications", "outbox_emails", "automation_log", "settings"])
     db.exec(`DROP TABLE ${table}`);
 };
@@ -40,7 +41,7 @@ describe("tenant database layout", () => {
     await before.setPasswordHash("u1", "scrypt$kept");
     await first.close();
     onFile((db) => {
-      dropLayout4(db);
+      dropLayouts4And5(db);
       db.exec("DROP TABLE api_keys");
       db.exec("DROP TABLE audit_events");
       db.pragma("user_version = 1");
@@ -62,7 +63,7 @@ describe("tenant database layout", () => {
     await before.appendAudit({ id: "e1", at: "2025-01-01T10:00:00.000Z", type: "logout" });
     await first.close();
     onFile((db) => {
-      dropLayout4(db);
+      dropLayouts4And5(db);
       db.exec("DROP TABLE api_keys");
       db.pragma("user_version = 2");
     });
@@ -101,7 +102,7 @@ describe("tenant database layout", () => {
     await before.createApiKey(key);
     await first.close();
     onFile((db) => {
-      dropLayout4(db);
+      dropLayouts4And5(db);
       db.pragma("user_version = 3");
     });
 
@@ -121,7 +122,37 @@ describe("tenant database layout", () => {
     expect(await acme.listLog({ limit: 10 })).toEqual([]);
     await reopened.close();
     expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
-    expect(TENANT_SCHEMA_VERSION).toBe(4);
+    expect(TENANT_SCHEMA_VERSION).toBe(5);
+  });
+
+  it("brings a layout 4 database (before entries) up to date, keeping its settings", async () => {
+    const first = await createEmbeddedStore({ dataDir });
+    await first.createTenant("acme");
+    const before = await first.tenant("acme");
+    await before.putSetting("s", { on: true });
+    await first.close();
+    onFile((db) => {
+      db.exec("DROP TABLE entries");
+      db.pragma("user_version = 4");
+    });
+
+    const reopened = await createEmbeddedStore({ dataDir });
+    const acme = await reopened.tenant("acme");
+    expect(await acme.getSetting("s")).toEqual({ on: true });
+    expect(await acme.listEntries("imports", { limit: 10 })).toEqual([]);
+    expect(await acme.putEntry("imports", "i1", { a: 1 }, { at: "2025-01-01T10:00:00.000Z" })).toBe(true);
+    await reopened.close();
+    expect(onFile((db) => db.pragma("user_version", { simple: true }))).toBe(TENANT_SCHEMA_VERSION);
+
+    const again = await createEmbeddedStore({ dataDir });
+    expect(await (await again.tenant("acme")).getEntry("imports", "i1")).toEqual({
+      collection: "imports",
+      id: "i1",
+      revision: 1,
+      body: { a: 1 },
+      updatedAt: "2025-01-01T10:00:00.000Z",
+    });
+    await again.close();
   });
 
   it("refuses to open a database of a newer layout than this code knows", async () => {

@@ -2,10 +2,12 @@ import { describe } from "vitest";
 import { describeApiKeys } from "./conformance/api-keys.js";
 import { describeAudit } from "./conformance/audit.js";
 import { describeCredentials } from "./conformance/credentials.js";
+import { describeEntries } from "./conformance/entries.js";
 import { describeJobs } from "./conformance/jobs.js";
 import { describeMetadata } from "./conformance/metadata.js";
 import { describeNotifications } from "./conformance/notifications.js";
 import { describeOutboxAndLog } from "./conformance/outbox-and-log.js";
+import { describeRecordAggregates } from "./conformance/record-aggregates.js";
 import { describeRecordFilters } from "./conformance/record-filters.js";
 import { describeRecordListing } from "./conformance/record-listing.js";
 import { describeRecordWrites } from "./conformance/record-writes.js";
@@ -28,6 +30,7 @@ export const describeStoreConformance = (name: string, createStore: StoreFactory
     describeRecordWrites(createStore);
     describeRecordFilters(createStore);
     describeRecordListing(createStore);
+    describeRecordAggregates(createStore);
     describeCredentials(createStore);
     describeApiKeys(createStore);
     describeAudit(createStore);
@@ -36,5 +39,6 @@ export const describeStoreConformance = (name: string, createStore: StoreFactory
     describeWriteEffects(createStore);
     describeNotifications(createStore);
     describeOutboxAndLog(createStore);
+    describeEntries(createStore);
   });
 };

@@ -1,4 +1,5 @@
 import type { TenantStore } from "../store-port.js";
+import { aggregate } from "./aggregate-records.js";
 import { createApiKey, getApiKeyByHash, listApiKeys, markApiKeyUsed, revokeApiKey } from "./api-keys.js";
 import { appendAudit, listAudit } from "./audit-log.js";
 import { appendLog, listLog } from "./automation-log.js";
@@ -11,6 +12,7 @@ import {
   setPasswordHash,
 } from "./credentials.js";
 import { deleteDraft, listDraft, putDraft } from "./draft-documents.js";
+import { deleteEntries, deleteEntry, getEntry, listEntries, putEntry } from "./entries.js";
 import { countRecords, findRecords } from "./find-records.js";
 import { cancelJobs, claimJobs, completeJob, enqueueJobs, listJobs, retryJob } from "./jobs.js";
 import {
@@ -55,6 +57,7 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   findRecords: async (object, query) => findRecords(tdb, object, query),
   countRecords: async (object, filter) => countRecords(tdb, object, filter),
   summarize: async (object, operation, field, filter) => summarize(tdb, object, operation, field, filter),
+  aggregate: async (object, query) => aggregate(tdb, object, query),
   history: async (object, recordId, options) => readHistory(tdb, object, recordId, options?.limit),
   getPasswordHash: async (userId) => getPasswordHash(tdb, userId),
   setPasswordHash: async (userId, hash) => setPasswordHash(tdb, userId, hash),
@@ -89,4 +92,9 @@ export const embeddedTenantStore = (tenant: string, tdb: TenantDatabase): Tenant
   listLog: async (query) => listLog(tdb, query),
   getSetting: async (key) => getSetting(tdb, key),
   putSetting: async (key, value) => putSetting(tdb, key, value),
+  getEntry: async (collection, id) => getEntry(tdb, collection, id),
+  putEntry: async (collection, id, body, options) => putEntry(tdb, collection, id, body, options ?? {}),
+  deleteEntry: async (collection, id) => deleteEntry(tdb, collection, id),
+  listEntries: async (collection, query) => listEntries(tdb, collection, query),
+  deleteEntries: async (collection, prefix) => deleteEntries(tdb, collection, prefix),
 });

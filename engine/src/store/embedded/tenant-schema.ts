@@ -146,10 +146,26 @@ CREATE TABLE settings (
 `;
 
 /**
+ * Layout 5: entries, small JSON documents of engine features by collection and id (imports, merge
+ * log, saved mappings, layouts). Lists read one collection's ids in order, by the primary key. A
+ * rowid table: bodies (an import's preview rows) are too large for WITHOUT ROWID to pay.
+ */
+const LAYOUT_5 = `
+CREATE TABLE entries (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+);
+`;
+
+/**
  * Layout changes in order: a database at layout n (PRAGMA user_version) gets every step after
  * the n-th, so an existing tenant is brought up to date when it is opened. Steps are append-only.
  */
-const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2, LAYOUT_3, LAYOUT_4];
+const LAYOUT_STEPS = [LAYOUT_1, LAYOUT_2, LAYOUT_3, LAYOUT_4, LAYOUT_5];
 
 /** The layout of a tenant database this code reads and writes. */
 export const TENANT_SCHEMA_VERSION = LAYOUT_STEPS.length;

@@ -1,10 +1,12 @@
 import type { Db } from "mongodb";
 import type { TenantStore } from "../store-port.js";
+import { aggregate } from "./aggregate-pipeline.js";
 import { ApiKeys } from "./api-keys.js";
 import type { AtomicWrites } from "./atomic-writes.js";
 import { AuditEvents } from "./audit-events.js";
 import * as automationLog from "./automation-log.js";
 import * as credentials from "./credentials.js";
+import * as entries from "./entries.js";
 import { Jobs } from "./jobs.js";
 import * as metadata from "./metadata-documents.js";
 import * as notifications from "./notifications.js";
@@ -84,6 +86,7 @@ export const mongoTenantStore = (
     countRecords: (object, filter) => run(() => reads.countRecords(storage, object, filter)),
     summarize: (object, operation, field, filter) =>
       run(() => reads.summarize(storage, object, operation, field, filter)),
+    aggregate: (object, query) => run(() => aggregate(storage, object, query)),
     history: (object, recordId, options) =>
       run(() => reads.readHistory(collections, object, recordId, options?.limit)),
 
@@ -128,5 +131,12 @@ export const mongoTenantStore = (
     listLog: (query) => work(() => automationLog.listLog(collections, query)),
     getSetting: (key) => work(() => settings.getSetting(collections, key)),
     putSetting: (key, value) => work(() => settings.putSetting(collections, key, value)),
+
+    getEntry: (collection, id) => work(() => entries.getEntry(collections, collection, id)),
+    putEntry: (collection, id, body, options) =>
+      work(() => entries.putEntry(collections, collection, id, body, options ?? {})),
+    deleteEntry: (collection, id) => work(() => entries.deleteEntry(collections, collection, id)),
+    listEntries: (collection, query) => work(() => entries.listEntries(collections, collection, query)),
+    deleteEntries: (collection, prefix) => work(() => entries.deleteEntries(collections, collection, prefix)),
   };
 };

@@ -139,6 +139,16 @@ export interface SettingDocument {
   value: string;
 }
 
+/** One entry: unique by (collection, id); `body` is kept as JSON text (a body may hold any key). */
+export interface EntryDocument {
+  _id?: ObjectId;
+  collection: string;
+  id: string;
+  revision: number;
+  body: string;
+  updatedAt: string;
+}
+
 /** The collections of one tenant's database. Records live in one collection per object. */
 export interface TenantCollections {
   state: Collection<StateDocument>;
@@ -157,9 +167,10 @@ export interface TenantCollections {
   emails: Collection<EmailDocument>;
   automationLog: Collection<LogDocument>;
   settings: Collection<SettingDocument>;
+  entries: Collection<EntryDocument>;
 }
 
-/** Collections added with the engine's durable work (jobs, inbox, notifications, outbox, log, settings). */
+/** Collections added with the engine's durable work (jobs, inbox, notifications, outbox, log, settings, entries). */
 const WORK_COLLECTIONS = {
   jobs: "work.jobs",
   workItems: "work.approvalItems",
@@ -167,6 +178,7 @@ const WORK_COLLECTIONS = {
   emails: "work.outboxEmails",
   automationLog: "work.automationLog",
   settings: "settings",
+  entries: "work.entries",
 } as const;
 
 const FIXED_COLLECTIONS = {
@@ -209,6 +221,7 @@ export const tenantCollections = (db: Db): TenantCollections => ({
   emails: db.collection<EmailDocument>(FIXED_COLLECTIONS.emails),
   automationLog: db.collection<LogDocument>(FIXED_COLLECTIONS.automationLog),
   settings: db.collection<SettingDocument>(FIXED_COLLECTIONS.settings),
+  entries: db.collection<EntryDocument>(FIXED_COLLECTIONS.entries),
 });
 
 export const collectionExists = async (db: Db, name: string): Promise<boolean> =>
@@ -252,13 +265,14 @@ export const createApiKeyIndexes = async (collections: TenantCollections): Promi
 /**
  * The work collections and their indexes: a job key names at most one job (partial: keyless jobs
  * never collide); claims and lists scan jobs by due time; a record's work items are found by its
- * key, a user's oldest first; notifications, e-mails and log entries list newest first by id.
+ * key, a user's oldest first; notifications, e-mails and log entries list newest first by id; an
+ * entry is unique by (collection, id), which also serves its collection's lists in id order.
  * Idempotent; also run when a tenant created before them is first used (see work-collections.ts),
  * creating the collections first, because transactions on older servers cannot create them.
  */
 export const prepareWorkCollections = async (db: Db): Promise<void> => {
   for (const name of Object.values(WORK_COLLECTIONS)) await createCollectionIfMissing(db, name);
-  const { jobs, workItems, notifications, emails, automationLog } = tenantCollections(db);
+  const { jobs, workItems, notifications, emails, automationLog, entries } = tenantCollections(db);
   await jobs.createIndex(
     { key: 1 },
     { name: "jobKey", unique: true, partialFilterExpression: { key: { $exists: true } } },
@@ -277,6 +291,7 @@ export const prepareWorkCollections = async (db: Db): Promise<void> => {
   await notifications.createIndex({ userId: 1, readAt: 1, _id: -1 }, { name: "notificationUnread" });
   await emails.createIndex({ status: 1, _id: -1 }, { name: "emailStatus" });
   await automationLog.createIndex({ kind: 1, _id: -1 }, { name: "logKind" });
+  await entries.createIndex({ collection: 1, id: 1 }, { name: "entryKey", unique: true });
 };
 
 /**
