@@ -2,8 +2,8 @@ import type { JsonObject, JsonValue } from "@tessera/metadata";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import type { StoredRecord } from "../store/store-port.js";
 import { referencedObjectOf } from "./check-references.js";
-import { and } from "./filter-helpers.js";
 import type { RecordContext } from "./record-context.js";
+import { visibleNames } from "./visible-names.js";
 
 const SYSTEM_KEYS = ["id", "version", "ownerId", "createdAt", "createdBy", "updatedAt", "updatedBy"] as const;
 
@@ -34,23 +34,7 @@ const referenceNames = async (
     }
   }
   const names = new Map<string, Map<string, string>>();
-  for (const [target, ids] of wanted) {
-    const compiled = ctx.metadata.objects.get(target);
-    if (compiled === undefined || !ctx.access.can("read", target)) continue;
-    if (!ctx.access.readableFields(target).has(compiled.recordName)) continue;
-    const page = await ctx.store.findRecords(target, {
-      filter: and({ op: "in", field: "id", values: [...ids] }, await ctx.access.recordFilter(target, "read")),
-      sort: [],
-      limit: ids.size,
-      fields: [compiled.recordName],
-    });
-    const byId = new Map<string, string>();
-    for (const r of page.records) {
-      const name = r[compiled.recordName];
-      if (name !== undefined && name !== null) byId.set(r.id, String(name));
-    }
-    names.set(target, byId);
-  }
+  for (const [target, ids] of wanted) names.set(target, await visibleNames(ctx, target, ids));
   return names;
 };
 

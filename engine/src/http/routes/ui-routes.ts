@@ -138,6 +138,10 @@ export const uiRoutes = (deps: EngineDeps): Router => {
       listViews: ctx.metadata.listViews
         .filter((v) => ctx.access.can("read", v.object))
         .map((v) => ({ name: v.name, object: v.object, label: v.label })),
+      // Names and labels only: each widget's figures come from its report, within the caller's access.
+      dashboards: ctx.metadata.documents
+        .filter((d) => d.kind === "dashboard")
+        .map((d) => ({ name: d.name, label: d.label })),
       widgets: widgetsOf(ctx),
       // Field types are the server's code, the same for every tenant: the runtime registers them
       // so its form compiler and formatting know the fields that use them.
