@@ -19,6 +19,7 @@ export const AUDIT_EVENT_TYPES = [
   "apiKey.revoked",
   "webhooks.settingsChanged",
   "webhooks.secretRotated",
+  "records.exported",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
