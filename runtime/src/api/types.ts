@@ -48,6 +48,8 @@ export interface Bootstrap {
   apps: AppDefinition[];
   objects: ObjectSummary[];
   listViews: Array<{ name: string; object: string; label: LocalizedText }>;
+  /** Dashboards of the tenant (the app menu names them). */
+  dashboards?: Array<{ name: string; label: LocalizedText }>;
   /** Widgets of the tenant's installed packages. */
   widgets?: PluginWidgetInfo[];
   /** Field types the server's plugins register (`{"type": "custom", "customType": name}` fields). */

@@ -10,7 +10,11 @@ import { useBootstrap, useSession } from "../session/session-context.js";
 import { navEntries } from "./navigation.js";
 
 const APP_KEY = "tessera.app";
-const PAGE_KEYS: Record<string, MessageKey> = { approvals: "shell.approvals", home: "shell.home" };
+const PAGE_KEYS: Record<string, MessageKey> = {
+  approvals: "shell.approvals",
+  home: "shell.home",
+  reports: "shell.reports",
+};
 
 /** Polls the unread count so the bell shows new notifications without a reload. */
 const useUnreadCount = (): number => {

@@ -1,4 +1,4 @@
-import type { AppDefinition, NavigationItem } from "@tessera/metadata";
+import type { AppDefinition, LocalizedText, NavigationItem } from "@tessera/metadata";
 import type { Bootstrap } from "../api/types.js";
 
 export interface NavEntry {
@@ -36,6 +36,22 @@ export const navEntries = (
           key: `listView:${view.name}`,
           path: `/o/${view.object}?view=${encodeURIComponent(view.name)}`,
           label: label(view.label, view.name),
+        },
+      ];
+    }
+    if (item.type === "dashboard") {
+      // The bootstrap names dashboards only once the engine sends them; the API name until then.
+      const dashboard =
+        "dashboards" in bootstrap && Array.isArray(bootstrap.dashboards)
+          ? (bootstrap.dashboards as Array<{ name: string; label: LocalizedText }>).find(
+              (d) => d.name === item.dashboard,
+            )
+          : undefined;
+      return [
+        {
+          key: `dashboard:${item.dashboard}`,
+          path: `/dashboards/${encodeURIComponent(item.dashboard)}`,
+          label: label(dashboard?.label, item.dashboard),
         },
       ];
     }

@@ -1,0 +1,58 @@
+import { defineMessages } from "../i18n/define-messages.js";
+
+export const useDashboardText = defineMessages(
+  {
+    "dashboard.edit": "Edit layout",
+    "dashboard.save": "Save layout",
+    "dashboard.cancel": "Cancel",
+    "dashboard.reset": "Reset layout",
+    "dashboard.saved": "Layout saved",
+    "dashboard.resetDone": "The dashboard's own layout is back",
+    "dashboard.saveFailed": "The layout could not be saved",
+    "dashboard.resetFailed": "The layout could not be reset",
+    "dashboard.personal": "Your layout",
+    "dashboard.empty": "This dashboard has no widgets",
+    "dashboard.editHelp":
+      "Drag a widget by its handle to move it, or by its corner to resize it. With the keyboard: focus a handle, press Space, move with the arrow keys, press Space to drop; Shift and the arrow keys resize.",
+    "dashboard.widget": "widget",
+    "dashboard.move": "Move {title}",
+    "dashboard.resize": "Resize {title}",
+    "dashboard.instructions":
+      "To pick up a widget, press Space or Enter. Move it with the arrow keys, drop it with Space or Enter, or press Escape to cancel. Shift and the arrow keys resize it.",
+    "dashboard.pickedUp": "Picked up {title}, at column {x}, row {y}.",
+    "dashboard.movedTo": "{title} is over column {x}, row {y}.",
+    "dashboard.dropped": "{title} dropped at column {x}, row {y}.",
+    "dashboard.resized": "{title} is {w} columns wide and {h} rows high.",
+    "dashboard.cancelled": "{title} was not moved.",
+    "widget.noAccess": "You do not have access to this report's data",
+    "widget.notFound": "This report does not exist, or you may not see it.",
+    "widget.failed": "This widget could not be loaded",
+  },
+  {
+    "dashboard.edit": "编辑布局",
+    "dashboard.save": "保存布局",
+    "dashboard.cancel": "取消",
+    "dashboard.reset": "恢复默认布局",
+    "dashboard.saved": "布局已保存",
+    "dashboard.resetDone": "已恢复仪表板的默认布局",
+    "dashboard.saveFailed": "布局保存失败",
+    "dashboard.resetFailed": "布局恢复失败",
+    "dashboard.personal": "个人布局",
+    "dashboard.empty": "此仪表板没有组件",
+    "dashboard.editHelp":
+      "拖动组件的手柄可移动组件，拖动右下角可调整大小。使用键盘：聚焦手柄，按空格键拿起，用方向键移动，再按空格键放下；按住 Shift 并按方向键可调整大小。",
+    "dashboard.widget": "组件",
+    "dashboard.move": "移动“{title}”",
+    "dashboard.resize": "调整“{title}”的大小",
+    "dashboard.instructions":
+      "按空格键或回车键拿起组件，用方向键移动，按空格键或回车键放下，按 Esc 键取消。按住 Shift 并按方向键可调整大小。",
+    "dashboard.pickedUp": "已拿起“{title}”，位于第 {x} 列第 {y} 行。",
+    "dashboard.movedTo": "“{title}”位于第 {x} 列第 {y} 行上方。",
+    "dashboard.dropped": "“{title}”已放在第 {x} 列第 {y} 行。",
+    "dashboard.resized": "“{title}”宽 {w} 列，高 {h} 行。",
+    "dashboard.cancelled": "“{title}”未移动。",
+    "widget.noAccess": "您无权访问此报表的数据",
+    "widget.notFound": "该报表不存在，或您无权查看。",
+    "widget.failed": "此组件加载失败",
+  },
+);
