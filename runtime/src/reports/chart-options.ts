@@ -92,10 +92,11 @@ export const pieOption = (model: ChartModel, theme: ChartTheme, figures: ChartFi
     {
       type: "pie",
       name: model.measure.label,
-      radius: ["40%", "70%"],
+      radius: ["35%", "60%"],
       center: ["50%", "45%"],
       itemStyle: { borderColor: theme.background, borderWidth: 2 },
-      label: { color: theme.text, formatter: "{b}: {d}%" },
+      // Name and share on two lines, wrapped rather than cut: labels sit beside a narrow ring.
+      label: { color: theme.text, formatter: "{b}\n{d}%", overflow: "break" },
       data: slices(model),
     },
   ],

@@ -127,10 +127,10 @@ describe("pie option", () => {
         {
           type: "pie",
           name: "Leads",
-          radius: ["40%", "70%"],
+          radius: ["35%", "60%"],
           center: ["50%", "45%"],
           itemStyle: { borderColor: "#fff", borderWidth: 2 },
-          label: { color: "#000", formatter: "{b}: {d}%" },
+          label: { color: "#000", formatter: "{b}\n{d}%", overflow: "break" },
           data: [
             { name: "(empty)", value: 3 },
             { name: "Web", value: 10 },
