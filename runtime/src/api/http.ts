@@ -32,6 +32,11 @@ export const session = {
 
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
+/** The session ended on the server: forget the token and show the sign-in page. */
+export const notifyUnauthorized = (): void => {
+  session.clear();
+  for (const listener of unauthorizedListeners) listener();
+};
 /** Called when the server says the session is gone (401): the app shows the sign-in page. */
 export const onUnauthorized = (listener: Listener): (() => void) => {
   unauthorizedListeners.add(listener);
@@ -62,10 +67,7 @@ export const api = async <T>(method: string, path: string, options: RequestOptio
   const text = await response.text();
   const body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
   if (!response.ok) {
-    if (response.status === 401 && token !== null) {
-      session.clear();
-      for (const listener of unauthorizedListeners) listener();
-    }
+    if (response.status === 401 && token !== null) notifyUnauthorized();
     throw new ApiError(
       response.status,
       typeof body.title === "string" ? body.title : response.statusText,

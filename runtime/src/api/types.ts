@@ -75,6 +75,8 @@ export interface ObjectUi {
   hasApprovalProcess: boolean;
   /** Templates of the object (print pages, e-mails, notifications). */
   templates?: Array<{ name: string; label: LocalizedText; purpose: string }>;
+  /** Active duplicate rules of the object (the duplicates page offers them). */
+  duplicateRules?: Array<{ name: string; label: LocalizedText }>;
 }
 
 /** A lookup value as the record API returns it. */

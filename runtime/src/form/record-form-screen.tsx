@@ -4,6 +4,7 @@ import { App, Result, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
 import type { ObjectUi, RecordData } from "../api/types.js";
+import { useDuplicateNotice } from "../duplicates/duplicate-notice.js";
 import { useLocale } from "../i18n/locale-context.js";
 import { useBootstrap } from "../session/session-context.js";
 import { formLayout } from "./default-layout.js";
@@ -79,6 +80,8 @@ export const RecordFormScreen = ({ mode, ui, record, locked = false }: RecordFor
     record === undefined ? {} : referenceNamesOf(record),
   );
   const { saving, problem, setProblem, fieldErrors, setFieldErrors, save } = useRecordSave(t);
+  // Issue 9: a save an alert duplicate rule matched names the look-alikes (runtime/src/duplicates/).
+  const showPossibleDuplicates = useDuplicateNotice();
 
   const dirty = Object.keys(changedValues(baseline, values, writable)).length > 0;
   const ruleContext = useMemo<FormValues>(
@@ -140,6 +143,7 @@ export const RecordFormScreen = ({ mode, ui, record, locked = false }: RecordFor
       if (created === undefined) return;
       setBaseline(submitted);
       message.success(t("form.created", { object: label(object.label, object.name) }));
+      showPossibleDuplicates(object.name, created);
       navigate(recordPath(created.id), { replace: true });
       return;
     }
@@ -151,6 +155,7 @@ export const RecordFormScreen = ({ mode, ui, record, locked = false }: RecordFor
       );
       if (saved === undefined) return;
       message.success(t("form.saved"));
+      showPossibleDuplicates(object.name, saved);
     }
     setBaseline(submitted);
     navigate(recordPath(current.id), { replace: true });

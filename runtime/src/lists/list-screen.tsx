@@ -11,6 +11,7 @@ import { BulkDeleteButton, DeleteReport } from "./bulk-delete.js";
 import { useCursorStack } from "./cursor-stack.js";
 import type { DeleteFailure } from "./delete-records.js";
 import { FilterBar } from "./filter-bar.js";
+import { ListDataActions } from "./list-data-actions.js";
 import { ListPager } from "./list-pager.js";
 import { type ListQuery, readListQuery, writeListQuery } from "./list-query.js";
 import { formatSort, parseSort, toggleSort } from "./list-sort.js";
@@ -74,11 +75,15 @@ export const ListScreen = ({ ui }: { ui: ObjectUi }) => {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
-        {ui.permissions.create && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={newRecord}>
-            {t("list.new")}
-          </Button>
-        )}
+        <Space wrap>
+          {/* Issue 9: import, export and duplicates (runtime/src/lists/list-data-actions.tsx). */}
+          <ListDataActions ui={ui} list={list} query={query} />
+          {ui.permissions.create && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={newRecord}>
+              {t("list.new")}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Space wrap>
         <ViewSelector

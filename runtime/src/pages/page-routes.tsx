@@ -1,6 +1,8 @@
 import type { ReactElement } from "react";
 import { DashboardPage } from "../dashboards/dashboard-page.js";
+import { DuplicatesPage } from "../duplicates/duplicates-page.js";
 import { RecordFormPage } from "../form/record-form-page.js";
+import { ImportPage } from "../imports/import-page.js";
 import { InboxPage } from "../inbox/inbox-page.js";
 import { ListPage } from "../lists/list-page.js";
 import { NotificationsPage } from "../notifications/notifications-page.js";
@@ -13,6 +15,8 @@ import { SearchPage } from "../search/search-page.js";
 export const PAGE_ROUTES: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: "/o/:object", element: <ListPage /> },
   { path: "/o/:object/new", element: <RecordFormPage mode="create" /> },
+  { path: "/o/:object/import", element: <ImportPage /> },
+  { path: "/o/:object/duplicates", element: <DuplicatesPage /> },
   { path: "/o/:object/:id", element: <RecordPage /> },
   { path: "/o/:object/:id/edit", element: <RecordFormPage mode="edit" /> },
   { path: "/search", element: <SearchPage /> },

@@ -176,6 +176,9 @@ export const uiRoutes = (deps: EngineDeps): Router => {
       relatedLists,
       hasApprovalProcess: ctx.metadata.approvalProcesses.has(object.name),
       templates: templatesOf(ctx, object.name),
+      duplicateRules: ctx.metadata.documents
+        .filter((d) => d.kind === "duplicateRule" && d.object === object.name && d.active !== false)
+        .map((d) => ({ name: d.name, label: d.label })),
     });
   });
   router.put("/preferences", async (req, res) => {
