@@ -1,5 +1,6 @@
 import { formatAutoNumber, type JsonObject } from "@tessera/metadata";
 import { planAutomations } from "../automation/plan-automations.js";
+import { enforceDuplicateRules } from "../duplicates/enforce-duplicate-rules.js";
 import { EngineError } from "../errors/engine-error.js";
 import { runAfterSave, runBeforeSave } from "../plugins/run-save-hooks.js";
 import { type AutoNumberAssignment, type StoredRecord, StoreError } from "../store/store-port.js";
@@ -79,6 +80,8 @@ export const createRecord = async (
   if (plan.changed) computeFormulas(ctx, object, values, system);
   validateRecord(ctx, object, values, system);
   await checkReferences(ctx, object, values, new Set(Object.keys(values)));
+  // Duplicate rules (issue 9): a `block` match refuses the record, `alert` matches are noted.
+  await enforceDuplicateRules(ctx, object, system.id, values);
   const record = { ...system, ...values } as StoredRecord;
   const history = historyEntries(object, system.id, undefined, values, 1, stamp, ctx.actor.userId);
   const effects = plan.effectsFor(record);

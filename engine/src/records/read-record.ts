@@ -21,7 +21,9 @@ export const recordHistory = async (
   const readable = ctx.access.readableFields(object.name);
   const entries = await ctx.store.history(object.name, id, { limit: 500 });
   return entries
-    .filter((e) => e.field === "_created" || e.field === "ownerId" || readable.has(e.field))
+    .filter(
+      (e) => e.field === "_created" || e.field === "_merge" || e.field === "ownerId" || readable.has(e.field),
+    )
     .map((e) => ({
       field: e.field,
       oldValue: e.oldValue,

@@ -1,9 +1,10 @@
 import type { JsonObject, JsonValue } from "@tessera/metadata";
 import { planAutomations } from "../automation/plan-automations.js";
+import { enforceDuplicateRules } from "../duplicates/enforce-duplicate-rules.js";
 import { hasSaveHooks, runAfterSave, runBeforeSave } from "../plugins/run-save-hooks.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 import { endCredentialsOf } from "../security/end-credentials.js";
-import type { StoredRecord } from "../store/store-port.js";
+import type { HistoryEntry, StoredRecord } from "../store/store-port.js";
 import type { NewJob, WriteEffects } from "../store/work-types.js";
 import type { FieldChanges } from "./apply-input.js";
 import { checkReferences } from "./check-references.js";
@@ -26,6 +27,14 @@ export interface SaveOptions {
   ownerId?: string;
   /** Jobs built from the record as finally written (approval notifications and webhooks). */
   jobsFor?: (record: StoredRecord) => readonly NewJob[];
+  // Issue 9 (duplicates and merge):
+  /**
+   * Duplicate rules on this write: records that do not count (a merge's merged records), or false:
+   * not applied (a merge's undo, restoring values from before).
+   */
+  duplicates?: { exclude?: readonly string[] } | false;
+  /** Notes kept in the record's history with this write, e.g. `_merge` on a merge's survivor. */
+  historyNotes?: ReadonlyArray<Pick<HistoryEntry, "field" | "oldValue" | "newValue">>;
 }
 
 export const fieldValuesOf = (
@@ -79,8 +88,23 @@ export const saveUpdate = async (
     ),
   );
   await checkReferences(ctx, object, values, changed);
+  // Duplicate rules (issue 9), for rules comparing a changed field: `block` refuses, `alert` is noted.
+  if (options.duplicates !== false)
+    await enforceDuplicateRules(ctx, object, current.id, values, {
+      changed,
+      ...(options.duplicates?.exclude !== undefined && { exclude: options.duplicates.exclude }),
+    });
   const next = { ...system, ...values } as StoredRecord;
   const history = historyEntries(object, current.id, before, values, system.version, stamp, ctx.actor.userId);
+  for (const note of options.historyNotes ?? [])
+    history.push({
+      ...note,
+      object: object.name,
+      recordId: current.id,
+      version: system.version,
+      changedAt: stamp,
+      changedBy: ctx.actor.userId,
+    });
   // An owner set by an automation or an option is a change like a transfer, and shows as one.
   if (system.ownerId !== current.ownerId) {
     history.push({

@@ -49,7 +49,8 @@ export const RecordHistory = ({ object, id, record, version }: Props) => {
     () =>
       newestFirst(history.data ?? []).flatMap((entry, i): Row[] => {
         const key = `${entry.version}:${entry.field}:${i}`;
-        if (entry.field === "_created") return [{ key, entry, placed: undefined }];
+        if (entry.field === "_created" || entry.field === "_merge")
+          return [{ key, entry, placed: undefined }];
         const placed = placeField(object, entry.field);
         return placed === undefined ? [] : [{ key, entry, placed }];
       }),
@@ -66,6 +67,19 @@ export const RecordHistory = ({ object, id, record, version }: Props) => {
     [rows],
   );
   const names = useUserNames(userIds);
+  /** A merge notes `{mergedIds}` as its new value; its undo as its old value. */
+  const eventText = (entry: HistoryEntry): string => {
+    if (entry.field === "_created") return t("history.created");
+    const merged = (value: unknown): number =>
+      typeof value === "object" &&
+      value !== null &&
+      Array.isArray((value as { mergedIds?: unknown }).mergedIds)
+        ? (value as { mergedIds: unknown[] }).mergedIds.length
+        : 0;
+    return entry.newValue !== null
+      ? t("history.merged", { count: merged(entry.newValue) })
+      : t("history.mergeUndone", { count: merged(entry.oldValue) });
+  };
   if (history.error !== undefined) return <LoadError error={history.error} onRetry={history.reload} />;
   return (
     <Table<Row>
@@ -87,7 +101,7 @@ export const RecordHistory = ({ object, id, record, version }: Props) => {
           title: t("history.change"),
           render: (_, { entry, placed }) =>
             placed === undefined ? (
-              t("history.created")
+              eventText(entry)
             ) : (
               <span>
                 <span className="history-old">

@@ -1,6 +1,7 @@
 import { type Request, Router } from "express";
 import { getApproval, presentApproval } from "../../approvals/approval-view.js";
 import { isApprovalCommand, runApproval } from "../../approvals/run-approval.js";
+import { withDuplicateAlerts } from "../../duplicates/index.js";
 import { EngineError, notFound } from "../../errors/engine-error.js";
 import type { ListParams } from "../../query/list-params.js";
 import { listRecords } from "../../query/list-records.js";
@@ -57,7 +58,7 @@ export const recordRoutes = (deps: EngineDeps): Router => {
       .status(201)
       .location(`/api/v1/records/${req.params.object}/${record.id}`)
       .set("ETag", `"${record.version}"`)
-      .json(record);
+      .json(withDuplicateAlerts(ctx, record));
   });
   router.get("/:object/:id", async (req, res) => {
     const ctx = await requestContext(deps, req, res);
@@ -153,7 +154,7 @@ export const recordRoutes = (deps: EngineDeps): Router => {
       req.body,
     );
     deps.nudgeJobs?.();
-    res.set("ETag", `"${record.version}"`).json(record);
+    res.set("ETag", `"${record.version}"`).json(withDuplicateAlerts(ctx, record));
   });
   router.delete("/:object/:id", async (req, res) => {
     const ctx = await requestContext(deps, req, res);

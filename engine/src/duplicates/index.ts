@@ -1,0 +1,11 @@
+export { checkDuplicates } from "./check-duplicates.js";
+export { type DuplicateAlert, duplicateAlertsOf, withDuplicateAlerts } from "./duplicate-alerts.js";
+export { listDuplicateGroups } from "./duplicate-groups.js";
+export { FIND_DUPLICATES_JOB } from "./duplicate-job-entries.js";
+export { getDuplicateJob, listDuplicateJobs, startDuplicateJob } from "./duplicate-jobs.js";
+export { activeDuplicateRulesOf, duplicateRulesOf } from "./duplicate-rules.js";
+export { enforceDuplicateRules } from "./enforce-duplicate-rules.js";
+export { listMerges } from "./list-merges.js";
+export { mergeRecords } from "./merge-records.js";
+export { runFindDuplicates } from "./run-find-duplicates.js";
+export { undoMerge } from "./undo-merge.js";
