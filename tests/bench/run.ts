@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { runListBench } from "./suites/engine-list.js";
 import { runWriteBench } from "./suites/engine-writes.js";
+import { runImportBench } from "./suites/imports.js";
 import { runRecordValidationBench } from "./suites/record-validation.js";
+import { runReportsBench } from "./suites/reports.js";
 import { runRulesBench } from "./suites/rules.js";
 import { runTemplateBench } from "./suites/templates.js";
 
@@ -13,6 +15,8 @@ const suites: Record<string, () => unknown | Promise<unknown>> = {
   writes: runWriteBench,
   list: runListBench,
   templates: runTemplateBench,
+  imports: runImportBench,
+  reports: runReportsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -83,6 +83,7 @@ export const findDuplicateMatches = async (
   const wanted = activeDuplicateRulesOf(ctx.metadata, object.name).flatMap((rule, position): Wanted[] => {
     if (options.changed !== undefined && !rule.conditions.some((c) => options.changed?.has(c.field)))
       return [];
+    if (ctx.duplicateAlerts === false && rule.action === "alert") return [];
     const keys = matchKeys(rule, values);
     return keys === undefined ? [] : [{ rule, position, keys }];
   });

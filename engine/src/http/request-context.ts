@@ -15,6 +15,8 @@ export interface EngineDeps {
   cache: MetadataCache;
   /** Tells the job worker that new work may be due now (it also polls). */
   nudgeJobs?: () => void;
+  /** The server's data dir: uploaded import files live under `<dataDir>/imports`. */
+  dataDir?: string;
 }
 
 const bearer = (req: Request): string => {

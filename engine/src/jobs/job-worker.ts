@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { JsonObject } from "@tessera/metadata";
 import type { Logger } from "pino";
+import { runFindDuplicates } from "../duplicates/run-find-duplicates.js";
+import { IMPORT_JOB_KIND, runImportJob } from "../imports/index.js";
 import { newRecordId } from "../records/record-id.js";
 import type { MetadataCache } from "../registry/metadata-cache.js";
 import type { Store, TenantStore } from "../store/store-port.js";
@@ -28,6 +30,8 @@ export interface JobWorkerOptions {
   webhookTimeoutMs?: number;
   smtp?: SmtpSettings;
   now?: () => Date;
+  /** The server's data dir, where import jobs read uploaded files (see imports/import-files.ts). */
+  dataDir?: string;
 }
 
 export interface JobWorker {
@@ -67,6 +71,10 @@ const run = (env: JobEnv, job: Job, options: JobWorkerOptions): Promise<JobResul
       return runPluginAction(env, job);
     case "email":
       return runEmail(env, job, options.smtp);
+    case "findDuplicates":
+      return runFindDuplicates(env, job);
+    case IMPORT_JOB_KIND:
+      return runImportJob(env, job, { ...(options.dataDir !== undefined && { dataDir: options.dataDir }) });
     default:
       throw new JobFailure(`Unknown job kind "${job.kind}".`);
   }

@@ -31,4 +31,10 @@ export interface RecordContext {
    * Approval processes, rollups and plugin hooks still do: they keep data consistent.
    */
   readonly automation?: boolean;
+  /**
+   * false: duplicate rules whose action is `alert` are not evaluated for writes in this context
+   * (an import: nobody reads a per-row alert; the find-duplicates job covers them afterwards).
+   * `block` rules always are.
+   */
+  readonly duplicateAlerts?: boolean;
 }

@@ -65,6 +65,7 @@ export const startServer = async (
     store,
     cache,
     logger,
+    dataDir: config.dataDir,
     ...config.jobs,
     ...(config.smtp !== undefined && { smtp: config.smtp }),
   });
@@ -73,6 +74,7 @@ export const startServer = async (
     store,
     cache,
     logger,
+    dataDir: config.dataDir,
     nudgeJobs: worker.nudge,
     ...(config.loginThrottle !== undefined && { loginThrottle: config.loginThrottle }),
   });
