@@ -1,6 +1,10 @@
 import { descriptorOf, type JsonSchema, localize } from "@tessera/metadata";
 import type { RecordContext } from "../../records/record-context.js";
+import { DUPLICATE_PATHS, DUPLICATE_SCHEMAS, mergePaths } from "./duplicate-paths.js";
+import { exportPaths } from "./export-paths.js";
+import { IMPORT_PATHS, IMPORT_SCHEMAS } from "./import-paths.js";
 import { METADATA_PATHS, METADATA_SCHEMAS } from "./metadata-paths.js";
+import { REPORT_PATHS, REPORT_SCHEMAS } from "./report-paths.js";
 import { approvalPaths, WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from "./workflow-paths.js";
 
 const REFERENCE_TYPES = new Set(["lookup", "masterDetail", "user"]);
@@ -57,11 +61,17 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
       properties: { id: { type: "string" }, name: { type: "string" } },
     },
     ...WORKFLOW_SCHEMAS,
+    ...REPORT_SCHEMAS,
+    ...DUPLICATE_SCHEMAS,
+    ...IMPORT_SCHEMAS,
     ...(ctx.access.manageMetadata && METADATA_SCHEMAS),
   };
   // The draft routes answer 403 to everyone else: they are described only to those who may use them.
   const paths: Record<string, JsonSchema> = {
     ...WORKFLOW_PATHS,
+    ...REPORT_PATHS,
+    ...DUPLICATE_PATHS,
+    ...IMPORT_PATHS,
     ...(ctx.access.manageMetadata && METADATA_PATHS),
   };
   for (const object of ctx.metadata.objects.values()) {
@@ -182,6 +192,14 @@ export const buildOpenApi = (ctx: RecordContext, serverUrl: string): JsonSchema 
         },
       },
     };
+    Object.assign(paths, exportPaths(object.name, name));
+    // A merge edits the survivor and deletes the others; users are deactivated, never merged.
+    if (
+      ctx.access.can("edit", object.name) &&
+      ctx.access.can("delete", object.name) &&
+      object.name !== "user"
+    )
+      Object.assign(paths, mergePaths(object.name, name));
     if (ctx.metadata.approvalProcesses.has(object.name))
       Object.assign(paths, approvalPaths(object.name, name));
   }
