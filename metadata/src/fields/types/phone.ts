@@ -35,7 +35,13 @@ const coercePhone = (value: unknown) => {
   const raw = readText(value);
   // Whitespace may shrink when normalised, but not by this much in a real phone number.
   if (raw === undefined || raw.length > 4 * PHONE_MAX_LENGTH) return invalidPhone();
-  const text = raw.replace(/\s+/g, " ").trim();
+  // Full-width digits and brackets (（+86）) as ASCII, and a country code written in brackets before
+  // the number, common in Chinese address books ("(+86)138…"), as the usual "+86 138…".
+  const text = raw
+    .normalize("NFKC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\(\+([0-9]{1,4})\) ?/, "+$1 ");
   if (text.length > PHONE_MAX_LENGTH) return invalidPhone();
   const extension = EXTENSION.exec(text);
   const number = extension?.[1] ?? text;
