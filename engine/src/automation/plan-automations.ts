@@ -109,8 +109,7 @@ export const applyFieldUpdate = (
  * field updates may make others fire, for a few rounds. Timed automations get their timers.
  */
 export const planAutomations = async (ctx: RecordContext, event: SaveEvent): Promise<AutomationPlan> => {
-  const automations =
-    ctx.automation === false ? [] : (ctx.metadata.automations.get(event.object.name) ?? []);
+  const automations = ctx.automation === false ? [] : (ctx.metadata.automations.get(event.object.name) ?? []);
   const depth = ctx.automationDepth ?? 0;
   const log: AutomationLogEntry[] = [];
   const deferred: Array<{ automation: CompiledAutomation; action: AutomationAction; index: number }> = [];

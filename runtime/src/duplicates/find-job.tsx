@@ -29,7 +29,8 @@ export interface FindJobPanelProps {
  */
 export const FindJobPanel = ({ object, rules, job, onJob }: FindJobPanelProps) => {
   const t = useDuplicateText();
-  const { label } = useLocale();
+  const { label, locale } = useLocale();
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const [rule, setRule] = useState(ALL_RULES);
   const [starting, setStarting] = useState(false);
   const [refusal, setRefusal] = useState<unknown>();
@@ -92,10 +93,13 @@ export const FindJobPanel = ({ object, rules, job, onJob }: FindJobPanelProps) =
           />
           <Typography.Text type="secondary">
             {job.status === "completed"
-              ? t("find.done", { groups: job.groups ?? 0, total: job.progress.total })
+              ? t("find.done", { groups: count(job.groups ?? 0), total: count(job.progress.total) })
               : job.status === "failed"
                 ? t("find.failed")
-                : t("find.running", { processed: job.progress.processed, total: job.progress.total })}
+                : t("find.running", {
+                    processed: count(job.progress.processed),
+                    total: count(job.progress.total),
+                  })}
           </Typography.Text>
         </Flex>
       )}

@@ -103,6 +103,7 @@ export const useImportText = defineMessages(
     "result.downloadFailed": "The error report could not be downloaded",
     "result.openList": "Go to {plural}",
     "result.again": "Import another file",
+    "result.findDuplicates": "Find duplicates among them",
   },
   {
     "wizard.title": "导入{plural}",
@@ -205,6 +206,7 @@ export const useImportText = defineMessages(
     "result.downloadFailed": "错误报告未能下载",
     "result.openList": "前往{plural}",
     "result.again": "导入其他文件",
+    "result.findDuplicates": "查找其中的重复记录",
   },
 );
 

@@ -77,6 +77,12 @@ export const ResultStep = ({
           <Link key="list" to={`/o/${encodeURIComponent(ui.object.name)}`}>
             {t("result.openList", { plural })}
           </Link>,
+          // Alert rules are not checked row by row in an import: the search over all records is next.
+          (ui.duplicateRules?.length ?? 0) > 0 && view.progress.created > 0 && (
+            <Link key="duplicates" to={`/o/${encodeURIComponent(ui.object.name)}/duplicates`}>
+              {t("result.findDuplicates")}
+            </Link>
+          ),
           <Button key="again" type="primary" onClick={onStartOver}>
             {t("result.again")}
           </Button>,
