@@ -149,8 +149,8 @@ describe("migrating a spreadsheet of accounts", () => {
       expect(await countShown(page, "created")).toBe(ROWS - data.badRows.length);
       expect(await countShown(page, "failed")).toBe(data.badRows.length);
       // Alert rules wait for the search over all records, which the result offers next.
-    await page.getByRole("link", { name: "Find duplicates among them" }).waitFor();
-    await screenshot(page, "import-result");
+      await page.getByRole("link", { name: "Find duplicates among them" }).waitFor();
+      await screenshot(page, "import-result");
 
       // The error report names each bad row and its column.
       const [download] = await Promise.all([
