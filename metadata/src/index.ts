@@ -33,6 +33,7 @@ export type {
   ValueSource,
 } from "./fields/field-type-descriptor.js";
 export * from "./fields/index.js";
+export { SYSTEM_FIELD_DISPLAY, type SystemFieldDisplay } from "./fields/system-field-display.js";
 export {
   DEFAULT_CURRENCY,
   formatDatetime,

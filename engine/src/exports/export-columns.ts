@@ -3,8 +3,8 @@ import {
   isSystemField,
   type ListView,
   type Locale,
-  type LocalizedText,
   localize,
+  SYSTEM_FIELD_DISPLAY,
   type SystemField,
 } from "@tessera/metadata";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
@@ -17,26 +17,13 @@ export interface ExportColumn {
   field: FieldDefinition;
 }
 
-// As the runtime labels and shows system fields (runtime/src/format/system-fields.ts).
-const SYSTEM_COLUMNS: Readonly<
-  Partial<Record<SystemField, { type: "text" | "number" | "user" | "datetime"; label: LocalizedText }>>
-> = {
-  id: { type: "text", label: { en: "Record ID", "zh-CN": "记录 ID" } },
-  version: { type: "number", label: { en: "Version", "zh-CN": "版本" } },
-  ownerId: { type: "user", label: { en: "Owner", "zh-CN": "所有者" } },
-  createdAt: { type: "datetime", label: { en: "Created", "zh-CN": "创建时间" } },
-  createdBy: { type: "user", label: { en: "Created by", "zh-CN": "创建人" } },
-  updatedAt: { type: "datetime", label: { en: "Last modified", "zh-CN": "最后修改时间" } },
-  updatedBy: { type: "user", label: { en: "Last modified by", "zh-CN": "最后修改人" } },
-};
-
 /** System fields an export without a view or `fields=` ends with. */
 const DEFAULT_SYSTEM_COLUMNS: readonly SystemField[] = ["ownerId", "createdAt", "updatedAt"];
 
 const columnOf = (object: CompiledObject, name: string, locale: Locale): ExportColumn | undefined => {
   if (isSystemField(name)) {
-    const system = SYSTEM_COLUMNS[name];
-    if (system === undefined) return undefined;
+    if (name === "tenant") return undefined;
+    const system = SYSTEM_FIELD_DISPLAY[name];
     const label = localize(system.label, locale) ?? name;
     return { name, label, field: { name, type: system.type, label: system.label } as FieldDefinition };
   }

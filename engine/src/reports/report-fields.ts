@@ -1,5 +1,5 @@
 import type { FieldDefinition, Locale, LocalizedText } from "@tessera/metadata";
-import { localize } from "@tessera/metadata";
+import { localize, SYSTEM_FIELD_DISPLAY } from "@tessera/metadata";
 import { referencedObjectOf } from "../records/check-references.js";
 import type { CompiledObject } from "../registry/compiled-metadata.js";
 
@@ -15,14 +15,10 @@ export interface ReportField {
   target?: string;
 }
 
-const SYSTEM_REPORT_FIELDS: Readonly<Record<string, Omit<ReportField, "name">>> = {
-  id: { label: { en: "ID", "zh-CN": "ID" }, type: "text" },
-  version: { label: { en: "Version", "zh-CN": "版本" }, type: "number" },
-  ownerId: { label: { en: "Owner", "zh-CN": "所有人" }, type: "user", target: "user" },
-  createdBy: { label: { en: "Created by", "zh-CN": "创建人" }, type: "user", target: "user" },
-  updatedBy: { label: { en: "Last modified by", "zh-CN": "最后修改人" }, type: "user", target: "user" },
-  createdAt: { label: { en: "Created", "zh-CN": "创建时间" }, type: "datetime" },
-  updatedAt: { label: { en: "Last modified", "zh-CN": "最后修改时间" }, type: "datetime" },
+const systemReportField = (name: string): Omit<ReportField, "name"> | undefined => {
+  if (name === "tenant" || !Object.hasOwn(SYSTEM_FIELD_DISPLAY, name)) return undefined;
+  const { type, label } = SYSTEM_FIELD_DISPLAY[name as keyof typeof SYSTEM_FIELD_DISPLAY];
+  return type === "user" ? { label, type, target: "user" } : { label, type };
 };
 
 /** The field `name` of `object` as a report uses it; undefined when the object has no such field. */
@@ -36,7 +32,7 @@ export const reportField = (object: CompiledObject, name: string): ReportField |
         : undefined;
     return { name, label: definition.label, definition, type, ...(target !== undefined && { target }) };
   }
-  const system = Object.hasOwn(SYSTEM_REPORT_FIELDS, name) ? SYSTEM_REPORT_FIELDS[name] : undefined;
+  const system = systemReportField(name);
   return system === undefined ? undefined : { name, ...system };
 };
 

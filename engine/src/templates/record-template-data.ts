@@ -4,8 +4,8 @@ import {
   isPlainObject,
   type JsonObject,
   type JsonValue,
-  type Locale,
   localize,
+  SYSTEM_FIELD_DISPLAY,
   usableTimeZone,
   type ValueFormat,
 } from "@tessera/metadata";
@@ -50,12 +50,6 @@ export type RecordTemplateData = {
   $timeZone: string;
 };
 
-const SYSTEM_LABELS: Readonly<Record<"createdAt" | "updatedAt" | "ownerId", Record<Locale, string>>> = {
-  createdAt: { en: "Created", "zh-CN": "创建时间" },
-  updatedAt: { en: "Last modified", "zh-CN": "最后修改时间" },
-  ownerId: { en: "Owner", "zh-CN": "所有人" },
-};
-
 interface RecordView {
   record: JsonObject;
   display: Record<string, string>;
@@ -81,7 +75,8 @@ const viewOf = (object: CompiledObject, presented: JsonObject, format: ValueForm
     const value = presented[key];
     if (typeof value === "string") view.display[key] = formatDatetime(value, format);
   }
-  for (const [key, label] of Object.entries(SYSTEM_LABELS)) view.labels[key] = label[format.locale];
+  for (const key of ["createdAt", "updatedAt", "ownerId"] as const)
+    view.labels[key] = localize(SYSTEM_FIELD_DISPLAY[key].label, format.locale) ?? key;
   for (const [name, field] of object.fields) {
     if (name.startsWith("_") || !Object.hasOwn(presented, name)) continue;
     const value = presented[name];

@@ -92,7 +92,7 @@ export const useRecordText = defineMessages(
     "record.clone": "复制",
     "system.id": "记录 ID",
     "system.version": "版本",
-    "system.ownerId": "所有者",
+    "system.ownerId": "所有人",
     "system.createdAt": "创建时间",
     "system.createdBy": "创建人",
     "system.updatedAt": "最后修改时间",

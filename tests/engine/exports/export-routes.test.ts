@@ -398,7 +398,7 @@ describe("exports in the caller's language", () => {
     const file = await download(repZh, path("fields=name,stage,amount,hot,reviewedAt,ownerId"));
     const rows = csvRows(file);
     expect(rows).toEqual([
-      ["交易名称", "阶段", "金额", "重点", "审核时间", "所有者"],
+      ["交易名称", "阶段", "金额", "重点", "审核时间", "所有人"],
       ["高尔夫", "赢单", "¥1,000.00", "是", "2027年7月1日 04:30", "exportRep2"],
     ]);
     expect(file.headers.get("content-disposition")).toMatch(
