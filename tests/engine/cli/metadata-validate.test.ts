@@ -156,7 +156,7 @@ describe("tessera metadata validate: paths", () => {
       const run = await tessera("metadata", "validate", `${INVALID}/unknown-kind.json`);
       expect(run.code).toBe(1);
       expect(linesOf(run.stderr)).toEqual([
-        `${INVALID}/unknown-kind.json: /kind: "kind" must be one of: object, layout, listView, app, role, permissionSet, profile, sharingRule, approvalProcess, automation, template, package. [document.unknownKind]`,
+        `${INVALID}/unknown-kind.json: /kind: "kind" must be one of: object, layout, listView, app, role, permissionSet, profile, sharingRule, approvalProcess, automation, template, package, report, dashboard, duplicateRule. [document.unknownKind]`,
       ]);
     },
     TIMEOUT,
