@@ -1,7 +1,7 @@
 import {
+  conditionNormalizer,
   DEFAULT_FUZZY_THRESHOLD,
   type DuplicateRule,
-  type FieldDefinition,
   type MatchNormalizer,
 } from "@tessera/metadata";
 import type { CompiledMetadata } from "../registry/compiled-metadata.js";
@@ -25,17 +25,6 @@ export interface CompiledDuplicateRule {
   readonly conditions: readonly MatchCondition[];
 }
 
-const DEFAULT_NORMALIZER: Readonly<Record<string, MatchNormalizer>> = {
-  email: "email",
-  phone: "phone",
-  text: "text",
-  textarea: "text",
-};
-
-/** The normaliser a condition names, else by field type: email, phone, text (text, textarea), else exact. */
-export const normalizerOf = (field: FieldDefinition | undefined, named: MatchNormalizer | undefined) =>
-  named ?? (field === undefined ? "exact" : (DEFAULT_NORMALIZER[field.type] ?? "exact"));
-
 const compileRule = (metadata: CompiledMetadata, rule: DuplicateRule): CompiledDuplicateRule | undefined => {
   const object = metadata.objects.get(rule.object);
   if (object === undefined) return undefined;
@@ -46,7 +35,7 @@ const compileRule = (metadata: CompiledMetadata, rule: DuplicateRule): CompiledD
     if (field === undefined) return undefined;
     conditions.push({
       field: condition.field,
-      normalizer: normalizerOf(field, condition.normalizer),
+      normalizer: conditionNormalizer(object.definition, condition),
       match: condition.match,
       threshold: condition.match === "fuzzy" ? (condition.threshold ?? DEFAULT_FUZZY_THRESHOLD) : 1,
     });

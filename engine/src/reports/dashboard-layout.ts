@@ -1,22 +1,13 @@
 import {
   DASHBOARD_DEFAULT_COLUMNS,
+  DASHBOARD_MAX_ROWS,
   DASHBOARD_MAX_WIDGET_HEIGHT,
   type Dashboard,
   isPlainObject,
+  type WidgetPlacement,
 } from "@tessera/metadata";
 import type { ProblemDetail } from "../errors/engine-error.js";
 
-/** Where one widget sits on the grid, in grid units. */
-export interface WidgetPlacement {
-  name: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Rows a layout may reach; as the dashboard kind bounds `y` (far beyond any screen). */
-const MAX_ROW = 1000;
 const PLACEMENT_KEYS = ["name", "x", "y", "w", "h"] as const;
 
 const escapeToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -56,7 +47,7 @@ const placementOf = (
       });
   };
   whole("x", 0, columns - 1);
-  whole("y", 0, MAX_ROW);
+  whole("y", 0, DASHBOARD_MAX_ROWS);
   whole("w", 1, columns);
   whole("h", 1, DASHBOARD_MAX_WIDGET_HEIGHT);
   if (problems.length > before) return undefined;

@@ -1,7 +1,7 @@
-import { type Dashboard, isPlainObject, localize } from "@tessera/metadata";
+import { type Dashboard, isPlainObject, localize, type WidgetPlacement } from "@tessera/metadata";
 import { invalid } from "../errors/engine-error.js";
 import type { RecordContext } from "../records/record-context.js";
-import { checkPersonalLayout, columnsOf, type WidgetPlacement } from "./dashboard-layout.js";
+import { checkPersonalLayout, columnsOf } from "./dashboard-layout.js";
 import { dashboardsOf, findDashboard, reportsOf } from "./report-documents.js";
 
 /** The entries collection of personal layouts; one entry per user and dashboard. */

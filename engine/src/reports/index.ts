@@ -1,6 +1,5 @@
 // Reports and dashboards: figures computed in the store within the caller's access, and the
 // dashboards that arrange them (with each user's own layout).
-export type { WidgetPlacement } from "./dashboard-layout.js";
 export { checkPersonalLayout } from "./dashboard-layout.js";
 export type { DashboardSummary, DashboardView } from "./dashboard-view.js";
 export {
