@@ -24,13 +24,16 @@ export const noteDuplicateAlerts = (
   recordId: string,
   found: readonly DuplicateAlert[],
 ): void => {
-  let byRecord = alerts.get(ctx);
-  if (byRecord === undefined) {
-    byRecord = new Map();
-    alerts.set(ctx, byRecord);
+  const byRecord = alerts.get(ctx);
+  // Most writes match nothing: they leave no trace (no map per request context).
+  if (found.length === 0) {
+    byRecord?.delete(recordId);
+    return;
   }
-  byRecord.delete(recordId);
-  if (found.length === 0) return;
+  if (byRecord === undefined) {
+    alerts.set(ctx, new Map([[recordId, [...found]]]));
+    return;
+  }
   byRecord.set(recordId, [...found]);
   for (const oldest of byRecord.keys()) {
     if (byRecord.size <= KEPT_PER_CONTEXT) break;
